@@ -1,0 +1,130 @@
+#!/usr/bin/env bats
+# The Makefile: the main job's wiring, its dependencies and install.
+
+load helper
+
+# A project of two fixture pages, built in its own directory.
+setup() {
+	P=$BATS_TEST_TMPDIR/proj
+	mkdir -p "$P/man2"
+	cp -R "$ROOT/Makefile" "$ROOT/scripts" "$P/"
+	cp "$ROOT/tests/fixtures/make/alpha.2" "$ROOT/tests/fixtures/make/beta.2" "$P/man2/"
+}
+
+mk() {
+	make --no-print-directory -C "$P" "$@"
+}
+
+@test "make runs every session and prints a line each and the summary" {
+	run mk results
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"PASS man2/alpha.2: greet_alpha"* ]]
+	[[ "$output" == *"PASS man2/beta.2: greet_beta"* ]]
+	[ "${lines[-1]}" = "2 passed, 0 failed, 0 skipped" ]
+}
+
+@test "a page that lies fails make at its line" {
+	sed -i 's/^hello, world, from alpha$/hello, moon, from alpha/' "$P/man2/alpha.2"
+	run mk results
+	echo "$output"
+	[ "$status" -ne 0 ]
+	[[ "$output" == *"FAIL man2/alpha.2:11: greet_alpha: output differs from the page"* ]]
+	[ "${lines[-1]}" = "1 passed, 1 failed, 0 skipped" ] ||
+		[[ "$output" == *"1 passed, 1 failed, 0 skipped"* ]]
+}
+
+@test "a second make runs no command and rewrites nothing" {
+	mk results
+	touch "$BATS_TEST_TMPDIR/after-first-make"
+	run mk results
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | grep -c -v -E '^(PASS|[0-9]+ passed)')" -eq 0 ]
+	[ -z "$(find "$P/build" -type f -newer "$BATS_TEST_TMPDIR/after-first-make")" ]
+}
+
+@test "touching one page re-extracts that page only, and rebuilds nothing" {
+	mk results
+	touch "$P/man2/alpha.2"
+	run mk results
+	echo "$output"
+	[[ "$output" == *"scripts/extract man2/alpha.2"* ]]
+	[[ "$output" != *"man2/beta.2 build"* ]]
+	[[ "$output" != *"scripts/compile"* ]]
+}
+
+@test "changing one page's program rebuilds that program only" {
+	mk results
+	sed -i 's/hello, %s/hello,  %s/' "$P/man2/beta.2"
+	run mk results
+	echo "$output"
+	[[ "$output" == *"scripts/compile gcc build/beta.2/greet_beta.gcc"* ]]
+	[[ "$output" != *"build/alpha.2/greet_alpha.gcc"* ]]
+	[[ "$output" == *"FAIL man2/beta.2"* ]]
+}
+
+@test "make -j2 gives what make -j1 gives" {
+	run mk -j2 results
+	[ "$status" -eq 0 ]
+	local parallel=$output
+	mk clean
+	run mk -j1 results
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$parallel" | grep -E '^(PASS|FAIL|SKIP|[0-9]+ passed)')" = \
+	  "$(printf '%s\n' "$output" | grep -E '^(PASS|FAIL|SKIP|[0-9]+ passed)')" ]
+}
+
+@test "a program that does not compile stops make at the page's line" {
+	sed -i 's/argc > 1/argc >/' "$P/man2/alpha.2"
+	run mk results
+	echo "$output"
+	[ "$status" -ne 0 ]
+	[[ "$output" == *"man2/alpha.2:23:"*"error"* ]]
+}
+
+@test "examples/ must hold the programs as extracted" {
+	run mk examples-check
+	[ "$status" -ne 0 ]
+	[[ "$output" == *"examples/alpha.2/greet_alpha.c: missing"* ]]
+	mk examples
+	cmp "$P/examples/alpha.2/greet_alpha.c" "$P/build/alpha.2/greet_alpha.c"
+	mk examples-check
+	echo '/* edited by hand */' >>"$P/examples/beta.2/greet_beta.c"
+	run mk examples-check
+	[ "$status" -ne 0 ]
+	[[ "$output" == *"examples/beta.2/greet_beta.c: differs from man2/beta.2"* ]]
+}
+
+@test "make bless rewrites the output a page shows" {
+	sed -i 's/^hello, world, from alpha$/stale/' "$P/man2/alpha.2"
+	mk bless
+	grep -q '^hello, world, from alpha$' "$P/man2/alpha.2"
+	run mk results
+	[ "$status" -eq 0 ]
+}
+
+@test "make install honours DESTDIR and prefix, and uninstall undoes it" {
+	mk install DESTDIR="$BATS_TEST_TMPDIR/root" prefix=/opt/u
+	[ -f "$BATS_TEST_TMPDIR/root/opt/u/share/man/man2/alpha.2" ]
+	mk install DESTDIR="$BATS_TEST_TMPDIR/root2" mandir=/m
+	[ -f "$BATS_TEST_TMPDIR/root2/m/man2/beta.2" ]
+	mk uninstall DESTDIR="$BATS_TEST_TMPDIR/root" prefix=/opt/u
+	[ ! -e "$BATS_TEST_TMPDIR/root/opt/u/share/man/man2/alpha.2" ]
+}
+
+@test "after make install, man userfaultfd shows our page" {
+	[ -f "$ROOT/man2/userfaultfd.2" ] || skip "man2/userfaultfd.2 is not written yet"
+	command -v man >/dev/null || skip "man-db is not installed"
+	make --no-print-directory -C "$ROOT" install DESTDIR="$BATS_TEST_TMPDIR/root" prefix=/usr
+	local mp=$BATS_TEST_TMPDIR/root/usr/share/man
+	run env MANPATH="$mp" man -w userfaultfd
+	[ "$output" = "$mp/man2/userfaultfd.2" ]
+	run env MANPATH="$mp" MANWIDTH=80 man -P cat userfaultfd
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"userfaultfd - create a file descriptor for handling page faults"* ]] ||
+		[[ "$output" == *"NAME"*"userfaultfd"* ]]
+	[[ "$output" == *"UFFDIO_WRITEPROTECT"* ]]
+	run env MANPATH="$mp" man -w ioctl_userfaultfd
+	[ "$output" = "$mp/man2/ioctl_userfaultfd.2" ]
+}
