@@ -116,9 +116,12 @@ bless: $(EXAMPLE_RESULTS:.result=.out)
 	done
 
 # --- the test suite ---
+# The bats suites, then each runner that a part in mk/ adds to CHECK_RUNNERS
+# (a target printing PASS, FAIL and SKIP lines).
+CHECK_RUNNERS :=
 .PHONY: check
 check:
-	scripts/check
+	@scripts/check $(CHECK_RUNNERS)
 
 # --- install ---
 .PHONY: install uninstall

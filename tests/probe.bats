@@ -27,12 +27,12 @@ setup_file() {
 
 @test "each feature and ioctl it names is one the kernel's header defines" {
 	local header
-	header=$(ls /usr/src/linux-headers-*-common/include/uapi/linux/userfaultfd.h 2>/dev/null | sort -V | tail -n 1)
+	header=$(find /usr/src -path "*-common/include/uapi/linux/userfaultfd.h" 2>/dev/null | sort -V | tail -n 1)
 	[ -n "$header" ] || skip "no kernel header newer than the C library's is installed"
 	run "$BATS_FILE_TMPDIR/probe"
 	printf '%s\n' "$output" | awk '$1 == "feature" || $1 == "ioctl" { print $2 }' |
 	while read -r name; do
-		grep -q "#define $name[[:space:]]" "$header" || { echo "$name is not in $header"; exit 1; }
+		grep -q "#define ${name}[[:space:]]" "$header" || { echo "$name is not in $header"; exit 1; }
 	done
 }
 
