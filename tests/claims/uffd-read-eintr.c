@@ -1,0 +1,39 @@
+/*
+ * uffd-read-eintr: a read(2) that blocks on a userfaultfd (no O_NONBLOCK)
+ * fails with EINTR when a signal handler runs (installed without
+ * SA_RESTART).
+ */
+#include "priv.h"
+#include <signal.h>
+
+static void
+on_alarm(int sig)
+{
+	(void) sig;
+}
+
+int
+main(void)
+{
+	int               fd;
+	ssize_t           n;
+	struct uffd_msg   msg;
+	struct sigaction  sa;
+
+	fd = syscall(SYS_userfaultfd, O_CLOEXEC | UFFD_USER_MODE_ONLY);
+	if (fd == -1)
+		broken("userfaultfd");
+	uffd_handshake(fd);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_alarm;
+	if (sigaction(SIGALRM, &sa, NULL) == -1)
+		broken("sigaction");
+	alarm(1);
+	n = read(fd, &msg, sizeof(msg));
+	if (n != -1)
+		contradicted("read(2) returned %zd", n);
+	if (errno != EINTR)
+		contradicted("read(2) failed with %s, not EINTR",
+			     strerrorname_np(errno));
+	holds("a blocked read(2) failed with EINTR when a signal arrived");
+}
