@@ -263,7 +263,7 @@ main(void)
 	}
 	ioctls |= range_ioctls(uffd, anon, page);
 	ioctls |= memfd_ioctls(uffd, 0, page);
-	ioctls |= memfd_ioctls(uffd, MFD_HUGETLB, 2 * 1024 * 1024);
+	ioctls |= memfd_ioctls(uffd, MFD_HUGETLB, 2UL * 1024 * 1024);
 	for (unsigned int nr = 0; nr < 64; nr++)
 		if (ioctls & (1ULL << nr))
 			printf("ioctl %s\n", ioctl_names[nr] ? ioctl_names[nr] : "UFFDIO_UNKNOWN");

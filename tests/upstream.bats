@@ -5,6 +5,8 @@
 # a small tree with man-pages' layout and target names plays man-pages
 # (tests/fixtures/upstream/manpages, made a git repository here).
 
+bats_require_minimum_version 1.5.0
+
 load helper
 
 UP=$ROOT/tests/fixtures/upstream
@@ -70,8 +72,8 @@ release() {
 	grep -qx 'Subject: \[PATCH 2/2\] man/man2/ioctl_userfaultfd.2: Add page' 0002-*.patch
 	grep -qx 'A second line that goes into the body only,' 0001-*.patch
 	grep -qx 'EBUSY, and an example that needs a feature that no kernel has; this' 0002-*.patch
-	! grep -q 'EBUSY' 0001-*.patch
-	! grep -q 'names no page' 0001-*.patch 0002-*.patch
+	run ! grep -q 'EBUSY' 0001-*.patch
+	run ! grep -q 'names no page' 0001-*.patch 0002-*.patch
 	for p in 0001-*.patch 0002-*.patch; do
 		grep -qx 'Signed-off-by: Test Sender <sender@example.org>' "$p"
 		grep -qx 'From: Test Sender <sender@example.org>' "$p"
@@ -89,7 +91,7 @@ release() {
 	local c=$P/build/upstream/0000-cover-letter.patch r
 	r=$(release)
 	cat "$c"
-	! grep -q '\*\*\*' "$c"
+	run ! grep -q '\*\*\*' "$c"
 	grep -qx 'Subject: \[PATCH 0/2\] userfaultfd.2, ioctl_userfaultfd.2: examples compiled and run' "$c"
 	grep -qx '    fixture_count.c' "$c"
 	grep -qx '        runs:    ./fixture_count 3' "$c"
@@ -109,7 +111,7 @@ release() {
 	local c=$P/build/upstream/0000-cover-letter.patch
 	grep -qx 'kernel   fixture_count  fixture_skip' "$c"
 	grep -qx '6.1.0    PASS           SKIP' "$c"
-	! grep -q '^Run on Linux' "$c"
+	run ! grep -q '^Run on Linux' "$c"
 }
 
 @test "the pages sent carry no uffd-man marker, keep SRC, and render byte for byte as ours" {
