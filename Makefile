@@ -6,6 +6,7 @@
 # make examples   refresh examples/ from the pages
 # make bless      rewrite the output shown in the pages from real runs
 # make install    install the pages (DESTDIR, prefix, mandir)
+# make lint, html, pdf, claims, kernels, bench, upstream: see README.md
 #
 # Each step is a script in scripts/; this file only wires them.
 
@@ -137,7 +138,7 @@ clean:
 	rm -rf $(BUILD)
 
 help:
-	@sed -n '3,9s/^# //p' Makefile
+	@sed -n '3,10s/^# //p' Makefile
 
 FORCE:
 
