@@ -3,7 +3,8 @@
  * no features enabled, UFFDIO_REGISTER_MODE_WP works on anonymous and
  * shared memory, UFFDIO_REGISTER_MODE_MISSING and
  * UFFDIO_REGISTER_MODE_MINOR on shared memory, and UFFDIO_POISON and
- * UFFDIO_MOVE work.
+ * UFFDIO_MOVE work.  On a kernel without UFFDIO_POISON (Linux 6.6) or
+ * UFFDIO_MOVE (Linux 6.8), the rest is checked, then 77.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -57,6 +58,8 @@ struct uffdio_move {
 #endif
 #define FEATURE_WP_UNPOPULATED (1ULL << 13)
 #define FEATURE_WP_ASYNC (1ULL << 15)
+#define FEATURE_POISON (1ULL << 14)
+#define FEATURE_MOVE (1ULL << 16)
 
 static void __attribute__((format(printf, 2, 3), noreturn))
 finish(int status, const char *fmt, ...)
@@ -74,6 +77,25 @@ finish(int status, const char *fmt, ...)
 #define holds(...)        finish(0, __VA_ARGS__)
 #define contradicted(...) finish(1, __VA_ARGS__)
 #define untestable(...)   finish(77, __VA_ARGS__)
+
+/* The features this kernel offers: the answer to a handshake that asks
+   for none, on a descriptor of its own. */
+static uint64_t
+offered_features(void)
+{
+	int                fd;
+	struct uffdio_api  api;
+
+	fd = syscall(SYS_userfaultfd, O_CLOEXEC | UFFD_USER_MODE_ONLY);
+	if (fd == -1)
+		untestable("userfaultfd: %s", strerror(errno));
+	memset(&api, 0, sizeof(api));
+	api.api = UFFD_API;
+	if (ioctl(fd, UFFDIO_API, &api) == -1)
+		untestable("UFFDIO_API: %s", strerror(errno));
+	close(fd);
+	return api.features;
+}
 
 static size_t
 page_size(void)
@@ -137,20 +159,6 @@ map_shmem(size_t npages, size_t filepages)
 	return p;
 }
 
-static void
-do_register(int uffd, void *addr, size_t len, uint64_t mode)
-{
-	struct uffdio_register  reg;
-
-	memset(&reg, 0, sizeof(reg));
-	reg.range.start = (uintptr_t) addr;
-	reg.range.len = len;
-	reg.mode = mode;
-	if (ioctl(uffd, UFFDIO_REGISTER, &reg) == -1)
-		untestable("UFFDIO_REGISTER mode %#llx: %s",
-			   (unsigned long long) mode, strerror(errno));
-}
-
 static int
 poison(int fd, void *addr, size_t len, uint64_t mode, struct uffdio_poison *p)
 {
@@ -175,6 +183,27 @@ move(int fd, void *dst, void *src, size_t len, uint64_t mode,
 	return ioctl(fd, UFFDIO_MOVE, m);
 }
 
+/* Register ADDR, LEN in MODE on FD, whose handshake did not ask for
+   FEATURE (named NAME): a failure contradicts the page, unless the kernel
+   does not offer FEATURE at all. */
+static void
+register_unasked(int fd, void *addr, size_t len, uint64_t mode,
+		 uint64_t feature, const char *name)
+{
+	struct uffdio_register  reg;
+
+	if (!(offered_features() & feature))
+		untestable("this kernel lacks %s", name);
+	memset(&reg, 0, sizeof(reg));
+	reg.range.start = (uintptr_t) addr;
+	reg.range.len = len;
+	reg.mode = mode;
+	if (ioctl(fd, UFFDIO_REGISTER, &reg) == -1)
+		contradicted("UFFDIO_REGISTER mode %#llx without asking for %s: %s",
+			     (unsigned long long) mode, name,
+			     strerrorname_np(errno));
+}
+
 int
 main(void)
 {
@@ -189,12 +218,27 @@ main(void)
 	s = map_shmem(3, 3);
 	src = map_anon(1);
 	src[0] = 1;
-	do_register(fd, a, 2 * pg, UFFDIO_REGISTER_MODE_MISSING | UFFDIO_REGISTER_MODE_WP);
-	do_register(fd, s, pg, UFFDIO_REGISTER_MODE_MISSING);
-	do_register(fd, s + pg, pg, UFFDIO_REGISTER_MODE_WP);
-	do_register(fd, s + 2 * pg, pg, UFFDIO_REGISTER_MODE_MINOR);
+	register_unasked(fd, a, 2 * pg,
+			 UFFDIO_REGISTER_MODE_MISSING | UFFDIO_REGISTER_MODE_WP,
+			 UFFD_FEATURE_PAGEFAULT_FLAG_WP,
+			 "UFFD_FEATURE_PAGEFAULT_FLAG_WP");
+	register_unasked(fd, s, pg, UFFDIO_REGISTER_MODE_MISSING,
+			 UFFD_FEATURE_MISSING_SHMEM, "UFFD_FEATURE_MISSING_SHMEM");
+	register_unasked(fd, s + pg, pg, UFFDIO_REGISTER_MODE_WP,
+			 UFFD_FEATURE_WP_HUGETLBFS_SHMEM,
+			 "UFFD_FEATURE_WP_HUGETLBFS_SHMEM");
+	register_unasked(fd, s + 2 * pg, pg, UFFDIO_REGISTER_MODE_MINOR,
+			 UFFD_FEATURE_MINOR_SHMEM, "UFFD_FEATURE_MINOR_SHMEM");
+	if (!(offered_features() & FEATURE_POISON))
+		untestable("WP and the shared memory modes need no feature bit; "
+			   "this kernel lacks UFFDIO_POISON (Linux 6.6): the "
+			   "handshake does not offer UFFD_FEATURE_POISON");
 	if (poison(fd, a, pg, 0, &p) == -1)
 		contradicted("UFFDIO_POISON: %s", strerrorname_np(errno));
+	if (!(offered_features() & FEATURE_MOVE))
+		untestable("WP, the shared memory modes and POISON need no "
+			   "feature bit; this kernel lacks UFFDIO_MOVE (Linux "
+			   "6.8): the handshake does not offer UFFD_FEATURE_MOVE");
 	if (move(fd, a + pg, src, pg, 0, &m) == -1)
 		contradicted("UFFDIO_MOVE: %s", strerrorname_np(errno));
 	holds("no feature bit needed for WP, shmem modes, POISON, MOVE");

@@ -2,7 +2,9 @@
  * ioctl-continue-mode-wp: UFFDIO_CONTINUE with UFFDIO_CONTINUE_MODE_WP
  * maps the page write-protected on a range registered with
  * UFFDIO_REGISTER_MODE_MINOR and UFFDIO_REGISTER_MODE_WP: reading it
- * works, writing it is a write-protect fault.
+ * works, writing it is a write-protect fault.  Linux 6.4 and later only:
+ * no feature bit tells, so the claim asks UFFDIO_CONTINUE whether it knows
+ * the mode bit.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -20,6 +22,7 @@
 #include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
+#include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -73,6 +76,70 @@ finish(int status, const char *fmt, ...)
 #define holds(...)        finish(0, __VA_ARGS__)
 #define contradicted(...) finish(1, __VA_ARGS__)
 #define untestable(...)   finish(77, __VA_ARGS__)
+
+/*
+ * The running kernel's version from uname(2), as LINUX(major, minor,
+ * patch level).  Only for behaviour that changed with no feature bit to
+ * reveal it.  A distribution may keep a patch level of 0 in the release
+ * (Debian's "6.1.0-57-cloud-amd64" is 6.1.192).
+ */
+#define LINUX(a, b, c) ((a) * 1000000L + (b) * 1000L + (c))
+
+static long
+kernel_version(void)
+{
+	struct utsname  u;
+	char            *p;
+	long            v[3] = { 0, 0, 0 };
+
+	if (uname(&u) == -1)
+		untestable("uname: %s", strerror(errno));
+	p = u.release;
+	for (int i = 0; i < 3; i++) {
+		v[i] = strtol(p, &p, 10);
+		if (*p != '.')
+			break;
+		p++;
+	}
+	return LINUX(v[0], v[1], v[2]);
+}
+
+/*
+ * Does this kernel know UFFDIO_CONTINUE_MODE_WP (Linux 6.4)?  No feature
+ * bit says so; the kernel's answer to a call does.  A kernel that does not
+ * know the bit rejects it with EINVAL before it looks at the range; one
+ * that knows it looks for the mapping, and finds none at an address where
+ * nothing is mapped (ENOENT).  A kernel of 6.4 or later that does not know
+ * it contradicts the page.
+ */
+static int
+continue_knows_wp(int fd)
+{
+	size_t                  pg = sysconf(_SC_PAGESIZE);
+	char                    *hole;
+	int                     err;
+	struct uffdio_continue  c;
+
+	hole = mmap(NULL, pg, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (hole == MAP_FAILED || munmap(hole, pg) == -1)
+		untestable("mmap, munmap: %s", strerror(errno));
+	memset(&c, 0, sizeof(c));
+	c.range.start = (uintptr_t) hole;
+	c.range.len = pg;
+	c.mode = UFFDIO_CONTINUE_MODE_WP;
+	if (ioctl(fd, UFFDIO_CONTINUE, &c) == 0)
+		untestable("UFFDIO_CONTINUE on unmapped memory succeeded");
+	err = errno;
+	if (err == ENOENT)
+		return 1;
+	if (err != EINVAL)
+		untestable("UFFDIO_CONTINUE_MODE_WP on unmapped memory: %s",
+			   strerror(err));
+	if (kernel_version() >= LINUX(6, 4, 0))
+		contradicted("UFFDIO_CONTINUE rejects UFFDIO_CONTINUE_MODE_WP as "
+			     "an unknown mode on Linux 6.4 or later");
+	return 0;
+}
 
 static size_t
 page_size(void)
@@ -195,6 +262,9 @@ main(void)
 	struct uffdio_continue  c;
 
 	fd = new_uffd(0);
+	if (!continue_knows_wp(fd))
+		untestable("this kernel lacks UFFDIO_CONTINUE_MODE_WP (Linux "
+			   "6.4): UFFDIO_CONTINUE rejects it as an unknown mode");
 	s = map_shmem(1, 1);
 	t = alias(s, pg);
 	t[0] = 'c';

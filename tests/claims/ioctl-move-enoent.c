@@ -55,6 +55,7 @@ struct uffdio_move {
 #endif
 #define FEATURE_WP_UNPOPULATED (1ULL << 13)
 #define FEATURE_WP_ASYNC (1ULL << 15)
+#define FEATURE_MOVE (1ULL << 16)
 
 static void __attribute__((format(printf, 2, 3), noreturn))
 finish(int status, const char *fmt, ...)
@@ -72,6 +73,36 @@ finish(int status, const char *fmt, ...)
 #define holds(...)        finish(0, __VA_ARGS__)
 #define contradicted(...) finish(1, __VA_ARGS__)
 #define untestable(...)   finish(77, __VA_ARGS__)
+
+/* The features this kernel offers: the answer to a handshake that asks
+   for none, on a descriptor of its own. */
+static uint64_t
+offered_features(void)
+{
+	int                fd;
+	struct uffdio_api  api;
+
+	fd = syscall(SYS_userfaultfd, O_CLOEXEC | UFFD_USER_MODE_ONLY);
+	if (fd == -1)
+		untestable("userfaultfd: %s", strerror(errno));
+	memset(&api, 0, sizeof(api));
+	api.api = UFFD_API;
+	if (ioctl(fd, UFFDIO_API, &api) == -1)
+		untestable("UFFDIO_API: %s", strerror(errno));
+	close(fd);
+	return api.features;
+}
+
+/* 77 unless the handshake offers BIT (named BITNAME), which came with
+   WHAT in Linux SINCE. */
+static void
+need_feature(uint64_t bit, const char *bitname, const char *what,
+	     const char *since)
+{
+	if (!(offered_features() & bit))
+		untestable("this kernel lacks %s (Linux %s): the handshake "
+			   "does not offer %s", what, since, bitname);
+}
 
 static size_t
 page_size(void)
@@ -174,6 +205,7 @@ main(void)
 	size_t              pg = page_size();
 	struct uffdio_move  m;
 
+	need_feature(FEATURE_MOVE, "UFFD_FEATURE_MOVE", "UFFDIO_MOVE", "6.8");
 	fd = new_uffd(0);
 	a = map_anon(2);
 	src = map_anon(1);

@@ -1,11 +1,13 @@
 /*
  * ioctl-register-einval-memtype: UFFDIO_REGISTER fails with EINVAL on a
  * mapping of a regular file, and with UFFDIO_REGISTER_MODE_MINOR on
- * private anonymous memory.
+ * private anonymous memory.  The file must not be on tmpfs, whose files
+ * are shared memory, which may be registered.
  */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/magic.h>
 #include <linux/userfaultfd.h>
 #include <poll.h>
 #include <pthread.h>
@@ -19,6 +21,7 @@
 #include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
+#include <sys/vfs.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -72,6 +75,41 @@ finish(int status, const char *fmt, ...)
 #define holds(...)        finish(0, __VA_ARGS__)
 #define contradicted(...) finish(1, __VA_ARGS__)
 #define untestable(...)   finish(77, __VA_ARGS__)
+
+/*
+ * A file of LEN bytes, already unlinked, on a filesystem that is not
+ * tmpfs: a file on tmpfs is shared memory, which may be registered.
+ * Tries $TMPDIR, /var/tmp, the current directory and /tmp; WHERE gets the
+ * directory.  77 when none will do.
+ */
+static int
+disk_file(size_t len, const char **where)
+{
+	const char     *dirs[] = { getenv("TMPDIR"), "/var/tmp", ".", "/tmp" };
+	char           path[4096];
+	struct statfs  st;
+	int            fd;
+
+	for (size_t i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
+		if (dirs[i] == NULL || dirs[i][0] == '\0')
+			continue;
+		if (statfs(dirs[i], &st) == -1 || st.f_type == TMPFS_MAGIC)
+			continue;
+		if (snprintf(path, sizeof(path), "%s/ioctl-claim-XXXXXX",
+			     dirs[i]) >= (int) sizeof(path))
+			continue;
+		fd = mkstemp(path);
+		if (fd == -1)
+			continue;
+		unlink(path);
+		if (ftruncate(fd, len) == -1)
+			untestable("ftruncate %s: %s", path, strerror(errno));
+		*where = dirs[i];
+		return fd;
+	}
+	untestable("no disk-backed filesystem to create a file on "
+		   "($TMPDIR, /var/tmp, . and /tmp are tmpfs or not writable)");
+}
 
 static size_t
 page_size(void)
@@ -141,31 +179,27 @@ int
 main(void)
 {
 	int                     fd, file;
-	char                    *a, *f, path[] = "/tmp/ioctl-claim-XXXXXX";
+	char                    *a, *f;
+	const char              *dir;
 	size_t                  pg = page_size();
 	struct uffdio_register  reg;
 
 	fd = new_uffd(0);
-	file = mkstemp(path);
-	if (file == -1)
-		untestable("mkstemp: %s", strerror(errno));
-	unlink(path);
-	if (ftruncate(file, pg) == -1)
-		untestable("ftruncate: %s", strerror(errno));
+	file = disk_file(pg, &dir);
 	f = mmap(NULL, pg, PROT_READ | PROT_WRITE, MAP_SHARED, file, 0);
 	if (f == MAP_FAILED)
-		untestable("mmap: %s", strerror(errno));
+		untestable("mmap of a file in %s: %s", dir, strerror(errno));
 	memset(&reg, 0, sizeof(reg));
 	reg.range.start = (uintptr_t) f;
 	reg.range.len = pg;
 	reg.mode = UFFDIO_REGISTER_MODE_MISSING;
 	EXPECT(fd, UFFDIO_REGISTER, &reg, EINVAL,
-	       "UFFDIO_REGISTER of a shared mapping of a file in /tmp");
+	       "UFFDIO_REGISTER of a shared mapping of a file (not tmpfs)");
 
 	a = map_anon(1);
 	reg.range.start = (uintptr_t) a;
 	reg.mode = UFFDIO_REGISTER_MODE_MINOR;
 	EXPECT(fd, UFFDIO_REGISTER, &reg, EINVAL,
 	       "UFFDIO_REGISTER_MODE_MINOR on anonymous memory");
-	holds("regular file and MINOR on anonymous memory: EINVAL");
+	holds("regular file (in %s) and MINOR on anonymous memory: EINVAL", dir);
 }

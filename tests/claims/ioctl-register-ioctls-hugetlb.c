@@ -2,7 +2,8 @@
  * ioctl-register-ioctls-hugetlb: on hugetlbfs memory, UFFDIO_REGISTER
  * returns in ioctls WAKE, COPY and POISON, without ZEROPAGE and MOVE, plus
  * WRITEPROTECT with UFFDIO_REGISTER_MODE_WP and CONTINUE with
- * UFFDIO_REGISTER_MODE_MINOR (needs 2 MiB huge pages).
+ * UFFDIO_REGISTER_MODE_MINOR (needs 2 MiB huge pages).  POISON only from
+ * Linux 6.6, the kernel that offers UFFD_FEATURE_POISON.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -56,6 +57,7 @@ struct uffdio_move {
 #endif
 #define FEATURE_WP_UNPOPULATED (1ULL << 13)
 #define FEATURE_WP_ASYNC (1ULL << 15)
+#define FEATURE_POISON (1ULL << 14)
 
 static void __attribute__((format(printf, 2, 3), noreturn))
 finish(int status, const char *fmt, ...)
@@ -73,6 +75,25 @@ finish(int status, const char *fmt, ...)
 #define holds(...)        finish(0, __VA_ARGS__)
 #define contradicted(...) finish(1, __VA_ARGS__)
 #define untestable(...)   finish(77, __VA_ARGS__)
+
+/* The features this kernel offers: the answer to a handshake that asks
+   for none, on a descriptor of its own. */
+static uint64_t
+offered_features(void)
+{
+	int                fd;
+	struct uffdio_api  api;
+
+	fd = syscall(SYS_userfaultfd, O_CLOEXEC | UFFD_USER_MODE_ONLY);
+	if (fd == -1)
+		untestable("userfaultfd: %s", strerror(errno));
+	memset(&api, 0, sizeof(api));
+	api.api = UFFD_API;
+	if (ioctl(fd, UFFDIO_API, &api) == -1)
+		untestable("UFFDIO_API: %s", strerror(errno));
+	close(fd);
+	return api.features;
+}
 
 /* A userfaultfd after the handshake; 77 when this kernel or user
    cannot have one. */
@@ -135,10 +156,13 @@ main(void)
 	if (ioctl(fd, UFFDIO_REGISTER, &reg) == -1)
 		untestable("UFFDIO_REGISTER: %s", strerror(errno));
 	want = (1ULL << _UFFDIO_WAKE) | (1ULL << _UFFDIO_COPY)
-	       | (1ULL << 0x06) | (1ULL << 0x07) | (1ULL << 0x08);
+	       | (1ULL << 0x06) | (1ULL << 0x07);
+	if (offered_features() & FEATURE_POISON)
+		want |= 1ULL << 0x08;
 	if (reg.ioctls != want)
 		contradicted("ioctls %#llx, expected %#llx",
 			     (unsigned long long) reg.ioctls,
 			     (unsigned long long) want);
-	holds("hugetlbfs: WAKE, COPY, WRITEPROTECT, CONTINUE, POISON");
+	holds("hugetlbfs: WAKE, COPY, WRITEPROTECT, CONTINUE%s",
+	      (want & (1ULL << 0x08)) ? ", POISON" : " (no POISON before 6.6)");
 }

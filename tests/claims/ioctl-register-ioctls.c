@@ -2,7 +2,8 @@
  * ioctl-register-ioctls: UFFDIO_REGISTER returns in ioctls WAKE, COPY,
  * ZEROPAGE, MOVE and POISON for anonymous and shared memory, plus
  * WRITEPROTECT with UFFDIO_REGISTER_MODE_WP and CONTINUE with
- * UFFDIO_REGISTER_MODE_MINOR.
+ * UFFDIO_REGISTER_MODE_MINOR.  POISON and MOVE only from the kernels that
+ * offer UFFD_FEATURE_POISON (Linux 6.6) and UFFD_FEATURE_MOVE (Linux 6.8).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -56,6 +57,8 @@ struct uffdio_move {
 #endif
 #define FEATURE_WP_UNPOPULATED (1ULL << 13)
 #define FEATURE_WP_ASYNC (1ULL << 15)
+#define FEATURE_POISON (1ULL << 14)
+#define FEATURE_MOVE (1ULL << 16)
 
 static void __attribute__((format(printf, 2, 3), noreturn))
 finish(int status, const char *fmt, ...)
@@ -73,6 +76,25 @@ finish(int status, const char *fmt, ...)
 #define holds(...)        finish(0, __VA_ARGS__)
 #define contradicted(...) finish(1, __VA_ARGS__)
 #define untestable(...)   finish(77, __VA_ARGS__)
+
+/* The features this kernel offers: the answer to a handshake that asks
+   for none, on a descriptor of its own. */
+static uint64_t
+offered_features(void)
+{
+	int                fd;
+	struct uffdio_api  api;
+
+	fd = syscall(SYS_userfaultfd, O_CLOEXEC | UFFD_USER_MODE_ONLY);
+	if (fd == -1)
+		untestable("userfaultfd: %s", strerror(errno));
+	memset(&api, 0, sizeof(api));
+	api.api = UFFD_API;
+	if (ioctl(fd, UFFDIO_API, &api) == -1)
+		untestable("UFFDIO_API: %s", strerror(errno));
+	close(fd);
+	return api.features;
+}
 
 static size_t
 page_size(void)
@@ -170,10 +192,14 @@ main(void)
 	int       fd;
 	char      *a, *s;
 	uint64_t  base = (1ULL << _UFFDIO_WAKE) | (1ULL << _UFFDIO_COPY)
-			 | (1ULL << _UFFDIO_ZEROPAGE) | (1ULL << 0x05)
-			 | (1ULL << 0x08);
+			 | (1ULL << _UFFDIO_ZEROPAGE);
 	uint64_t  wp = 1ULL << 0x06, cont = 1ULL << 0x07;
+	uint64_t  offered = offered_features();
 
+	if (offered & FEATURE_MOVE)
+		base |= 1ULL << 0x05;
+	if (offered & FEATURE_POISON)
+		base |= 1ULL << 0x08;
 	fd = new_uffd(0);
 	a = map_anon(1);
 	s = map_shmem(1, 1);
@@ -182,5 +208,7 @@ main(void)
 	expect(reg_ioctls(fd, s, UFFDIO_REGISTER_MODE_MISSING), base, "memfd, MISSING");
 	expect(reg_ioctls(fd, s, UFFDIO_REGISTER_MODE_WP), base | wp, "memfd, WP");
 	expect(reg_ioctls(fd, s, UFFDIO_REGISTER_MODE_MINOR), base | cont, "memfd, MINOR");
-	holds("ioctls masks as stated for anonymous and memfd memory");
+	holds("ioctls masks as stated for anonymous and memfd memory%s%s",
+	      (offered & FEATURE_POISON) ? "" : " (no POISON before 6.6)",
+	      (offered & FEATURE_MOVE) ? "" : " (no MOVE before 6.8)");
 }

@@ -1,12 +1,13 @@
 /*
  * ioctl-register-wp-async-file: with UFFD_FEATURE_WP_ASYNC enabled,
  * UFFDIO_REGISTER_MODE_WP alone is accepted on any mapping, here a shared
- * mapping of a regular file, while other modes on it still fail with
- * EINVAL.
+ * mapping of a regular file not on tmpfs, while other modes on it still
+ * fail with EINVAL.
  */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/magic.h>
 #include <linux/userfaultfd.h>
 #include <poll.h>
 #include <pthread.h>
@@ -20,6 +21,7 @@
 #include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
+#include <sys/vfs.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -74,6 +76,60 @@ finish(int status, const char *fmt, ...)
 #define contradicted(...) finish(1, __VA_ARGS__)
 #define untestable(...)   finish(77, __VA_ARGS__)
 
+/* The features this kernel offers: the answer to a handshake that asks
+   for none, on a descriptor of its own. */
+static uint64_t
+offered_features(void)
+{
+	int                fd;
+	struct uffdio_api  api;
+
+	fd = syscall(SYS_userfaultfd, O_CLOEXEC | UFFD_USER_MODE_ONLY);
+	if (fd == -1)
+		untestable("userfaultfd: %s", strerror(errno));
+	memset(&api, 0, sizeof(api));
+	api.api = UFFD_API;
+	if (ioctl(fd, UFFDIO_API, &api) == -1)
+		untestable("UFFDIO_API: %s", strerror(errno));
+	close(fd);
+	return api.features;
+}
+
+/*
+ * A file of LEN bytes, already unlinked, on a filesystem that is not
+ * tmpfs: a file on tmpfs is shared memory, which may be registered.
+ * Tries $TMPDIR, /var/tmp, the current directory and /tmp; WHERE gets the
+ * directory.  77 when none will do.
+ */
+static int
+disk_file(size_t len, const char **where)
+{
+	const char     *dirs[] = { getenv("TMPDIR"), "/var/tmp", ".", "/tmp" };
+	char           path[4096];
+	struct statfs  st;
+	int            fd;
+
+	for (size_t i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
+		if (dirs[i] == NULL || dirs[i][0] == '\0')
+			continue;
+		if (statfs(dirs[i], &st) == -1 || st.f_type == TMPFS_MAGIC)
+			continue;
+		if (snprintf(path, sizeof(path), "%s/ioctl-claim-XXXXXX",
+			     dirs[i]) >= (int) sizeof(path))
+			continue;
+		fd = mkstemp(path);
+		if (fd == -1)
+			continue;
+		unlink(path);
+		if (ftruncate(fd, len) == -1)
+			untestable("ftruncate %s: %s", path, strerror(errno));
+		*where = dirs[i];
+		return fd;
+	}
+	untestable("no disk-backed filesystem to create a file on "
+		   "($TMPDIR, /var/tmp, . and /tmp are tmpfs or not writable)");
+}
+
 static size_t
 page_size(void)
 {
@@ -125,29 +181,27 @@ int
 main(void)
 {
 	int                     fd, file;
-	char                    *f, path[] = "/tmp/ioctl-claim-XXXXXX";
+	char                    *f;
+	const char              *dir;
 	size_t                  pg = page_size();
 	struct uffdio_register  reg;
 
+	if (!(offered_features() & FEATURE_WP_ASYNC))
+		untestable("this kernel lacks UFFD_FEATURE_WP_ASYNC (Linux 6.7)");
 	fd = new_uffd(FEATURE_WP_ASYNC);
-	file = mkstemp(path);
-	if (file == -1)
-		untestable("mkstemp: %s", strerror(errno));
-	unlink(path);
-	if (ftruncate(file, pg) == -1)
-		untestable("ftruncate: %s", strerror(errno));
+	file = disk_file(pg, &dir);
 	f = mmap(NULL, pg, PROT_READ | PROT_WRITE, MAP_SHARED, file, 0);
 	if (f == MAP_FAILED)
-		untestable("mmap: %s", strerror(errno));
+		untestable("mmap of a file in %s: %s", dir, strerror(errno));
 	memset(&reg, 0, sizeof(reg));
 	reg.range.start = (uintptr_t) f;
 	reg.range.len = pg;
 	reg.mode = UFFDIO_REGISTER_MODE_MISSING | UFFDIO_REGISTER_MODE_WP;
 	EXPECT(fd, UFFDIO_REGISTER, &reg, EINVAL,
-	       "UFFDIO_REGISTER MISSING|WP of a file with WP_ASYNC");
+	       "UFFDIO_REGISTER MISSING|WP of a file (not tmpfs) with WP_ASYNC");
 	reg.mode = UFFDIO_REGISTER_MODE_WP;
 	if (ioctl(fd, UFFDIO_REGISTER, &reg) == -1)
 		contradicted("UFFDIO_REGISTER_MODE_WP of a file with WP_ASYNC: %s",
 			     strerrorname_np(errno));
-	holds("WP_ASYNC: WP alone on a regular file accepted");
+	holds("WP_ASYNC: WP alone on a regular file (in %s) accepted", dir);
 }

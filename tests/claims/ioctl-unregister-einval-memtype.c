@@ -1,11 +1,12 @@
 /*
  * ioctl-unregister-einval-memtype: UFFDIO_UNREGISTER fails with EINVAL
  * when the range covers a mapping that could not have been registered (a
- * regular file).
+ * regular file, not on tmpfs, whose files are shared memory).
  */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/magic.h>
 #include <linux/userfaultfd.h>
 #include <poll.h>
 #include <pthread.h>
@@ -19,6 +20,7 @@
 #include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
+#include <sys/vfs.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -73,6 +75,41 @@ finish(int status, const char *fmt, ...)
 #define contradicted(...) finish(1, __VA_ARGS__)
 #define untestable(...)   finish(77, __VA_ARGS__)
 
+/*
+ * A file of LEN bytes, already unlinked, on a filesystem that is not
+ * tmpfs: a file on tmpfs is shared memory, which may be registered.
+ * Tries $TMPDIR, /var/tmp, the current directory and /tmp; WHERE gets the
+ * directory.  77 when none will do.
+ */
+static int
+disk_file(size_t len, const char **where)
+{
+	const char     *dirs[] = { getenv("TMPDIR"), "/var/tmp", ".", "/tmp" };
+	char           path[4096];
+	struct statfs  st;
+	int            fd;
+
+	for (size_t i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
+		if (dirs[i] == NULL || dirs[i][0] == '\0')
+			continue;
+		if (statfs(dirs[i], &st) == -1 || st.f_type == TMPFS_MAGIC)
+			continue;
+		if (snprintf(path, sizeof(path), "%s/ioctl-claim-XXXXXX",
+			     dirs[i]) >= (int) sizeof(path))
+			continue;
+		fd = mkstemp(path);
+		if (fd == -1)
+			continue;
+		unlink(path);
+		if (ftruncate(fd, len) == -1)
+			untestable("ftruncate %s: %s", path, strerror(errno));
+		*where = dirs[i];
+		return fd;
+	}
+	untestable("no disk-backed filesystem to create a file on "
+		   "($TMPDIR, /var/tmp, . and /tmp are tmpfs or not writable)");
+}
+
 static size_t
 page_size(void)
 {
@@ -124,23 +161,19 @@ int
 main(void)
 {
 	int                  fd, file;
-	char                 *f, path[] = "/tmp/ioctl-claim-XXXXXX";
+	char                 *f;
+	const char           *dir;
 	size_t               pg = page_size();
 	struct uffdio_range  range;
 
 	fd = new_uffd(0);
-	file = mkstemp(path);
-	if (file == -1)
-		untestable("mkstemp: %s", strerror(errno));
-	unlink(path);
-	if (ftruncate(file, pg) == -1)
-		untestable("ftruncate: %s", strerror(errno));
+	file = disk_file(pg, &dir);
 	f = mmap(NULL, pg, PROT_READ | PROT_WRITE, MAP_SHARED, file, 0);
 	if (f == MAP_FAILED)
-		untestable("mmap: %s", strerror(errno));
+		untestable("mmap of a file in %s: %s", dir, strerror(errno));
 	range.start = (uintptr_t) f;
 	range.len = pg;
 	EXPECT(fd, UFFDIO_UNREGISTER, &range, EINVAL,
-	       "UFFDIO_UNREGISTER of a shared mapping of a file in /tmp");
-	holds("a regular file mapping in the range: EINVAL");
+	       "UFFDIO_UNREGISTER of a shared mapping of a file (not tmpfs)");
+	holds("a regular file mapping (in %s) in the range: EINVAL", dir);
 }

@@ -74,6 +74,25 @@ finish(int status, const char *fmt, ...)
 #define contradicted(...) finish(1, __VA_ARGS__)
 #define untestable(...)   finish(77, __VA_ARGS__)
 
+/* The features this kernel offers: the answer to a handshake that asks
+   for none, on a descriptor of its own. */
+static uint64_t
+offered_features(void)
+{
+	int                fd;
+	struct uffdio_api  api;
+
+	fd = syscall(SYS_userfaultfd, O_CLOEXEC | UFFD_USER_MODE_ONLY);
+	if (fd == -1)
+		untestable("userfaultfd: %s", strerror(errno));
+	memset(&api, 0, sizeof(api));
+	api.api = UFFD_API;
+	if (ioctl(fd, UFFDIO_API, &api) == -1)
+		untestable("UFFDIO_API: %s", strerror(errno));
+	close(fd);
+	return api.features;
+}
+
 static size_t
 page_size(void)
 {
@@ -214,11 +233,14 @@ main(void)
 	f = first_write(0, UFFDIO_REGISTER_MODE_WP);
 	if (f != -1)
 		contradicted("WP only: the write faulted, flags %#llx", f);
-	f = first_write(FEATURE_WP_UNPOPULATED, UFFDIO_REGISTER_MODE_WP);
-	if (f != (UFFD_PAGEFAULT_FLAG_WP | UFFD_PAGEFAULT_FLAG_WRITE))
-		contradicted("with WP_UNPOPULATED: flags %#llx, expected WP|WRITE", f);
 	f = first_write(0, UFFDIO_REGISTER_MODE_WP | UFFDIO_REGISTER_MODE_MISSING);
 	if (f != UFFD_PAGEFAULT_FLAG_WRITE)
 		contradicted("MISSING|WP: flags %#llx, expected WRITE (a missing fault)", f);
+	if (!(offered_features() & FEATURE_WP_UNPOPULATED))
+		untestable("unpopulated pages: not protected; this kernel lacks "
+			   "UFFD_FEATURE_WP_UNPOPULATED (Linux 6.4)");
+	f = first_write(FEATURE_WP_UNPOPULATED, UFFDIO_REGISTER_MODE_WP);
+	if (f != (UFFD_PAGEFAULT_FLAG_WP | UFFD_PAGEFAULT_FLAG_WRITE))
+		contradicted("with WP_UNPOPULATED: flags %#llx, expected WP|WRITE", f);
 	holds("unpopulated pages: not protected; with WP_UNPOPULATED: protected");
 }

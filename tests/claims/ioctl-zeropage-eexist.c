@@ -1,7 +1,7 @@
 /*
  * ioctl-zeropage-eexist: UFFDIO_ZEROPAGE fails with EEXIST, zeropage set
  * to -EEXIST, when the page is already present (or poisoned with
- * UFFDIO_POISON).
+ * UFFDIO_POISON, on a kernel that has it: Linux 6.6).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -55,6 +55,7 @@ struct uffdio_move {
 #endif
 #define FEATURE_WP_UNPOPULATED (1ULL << 13)
 #define FEATURE_WP_ASYNC (1ULL << 15)
+#define FEATURE_POISON (1ULL << 14)
 
 static void __attribute__((format(printf, 2, 3), noreturn))
 finish(int status, const char *fmt, ...)
@@ -72,6 +73,25 @@ finish(int status, const char *fmt, ...)
 #define holds(...)        finish(0, __VA_ARGS__)
 #define contradicted(...) finish(1, __VA_ARGS__)
 #define untestable(...)   finish(77, __VA_ARGS__)
+
+/* The features this kernel offers: the answer to a handshake that asks
+   for none, on a descriptor of its own. */
+static uint64_t
+offered_features(void)
+{
+	int                fd;
+	struct uffdio_api  api;
+
+	fd = syscall(SYS_userfaultfd, O_CLOEXEC | UFFD_USER_MODE_ONLY);
+	if (fd == -1)
+		untestable("userfaultfd: %s", strerror(errno));
+	memset(&api, 0, sizeof(api));
+	api.api = UFFD_API;
+	if (ioctl(fd, UFFDIO_API, &api) == -1)
+		untestable("UFFDIO_API: %s", strerror(errno));
+	close(fd);
+	return api.features;
+}
 
 static size_t
 page_size(void)
@@ -181,6 +201,10 @@ main(void)
 	r = zeropage(fd, a, pg, 0, &z);
 	expect_errno(r, errno, EEXIST, "UFFDIO_ZEROPAGE on a present page");
 	EXPECT_FIELD(z.zeropage, -EEXIST, "UFFDIO_ZEROPAGE on a present page");
+	if (!(offered_features() & FEATURE_POISON))
+		untestable("present page: EEXIST; this kernel lacks UFFDIO_POISON "
+			   "(Linux 6.6): the handshake does not offer "
+			   "UFFD_FEATURE_POISON");
 	memset(&p, 0, sizeof(p));
 	p.range.start = (uintptr_t) a + pg;
 	p.range.len = pg;
