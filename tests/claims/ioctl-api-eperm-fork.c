@@ -3,96 +3,7 @@
  * UFFD_FEATURE_EVENT_FORK and the caller lacks CAP_SYS_PTRACE (the check
  * drops the capability from its effective set).
  */
-#define _GNU_SOURCE
-#include <errno.h>
-#include <fcntl.h>
-#include <linux/userfaultfd.h>
-#include <poll.h>
-#include <pthread.h>
-#include <signal.h>
-#include <stdarg.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/ioctl.h>
-#include <sys/mman.h>
-#include <sys/socket.h>
-#include <sys/syscall.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-/* What the 6.1 header of Debian 12 lacks. */
-#ifndef UFFD_USER_MODE_ONLY
-#define UFFD_USER_MODE_ONLY 1
-#endif
-#ifndef UFFDIO_REGISTER_MODE_MINOR
-#define UFFDIO_REGISTER_MODE_MINOR ((__u64) 1 << 2)
-#endif
-#ifndef UFFDIO_CONTINUE_MODE_WP
-#define UFFDIO_CONTINUE_MODE_WP ((__u64) 1 << 1)
-#endif
-#ifndef UFFDIO_POISON
-#define UFFDIO_POISON_MODE_DONTWAKE ((__u64) 1 << 0)
-struct uffdio_poison {
-	struct uffdio_range range;
-	__u64 mode;
-	__s64 updated;
-};
-#define UFFDIO_POISON _IOWR(UFFDIO, 0x08, struct uffdio_poison)
-#endif
-#ifndef UFFDIO_MOVE
-#define UFFDIO_MOVE_MODE_DONTWAKE ((__u64) 1 << 0)
-#define UFFDIO_MOVE_MODE_ALLOW_SRC_HOLES ((__u64) 1 << 1)
-struct uffdio_move {
-	__u64 dst;
-	__u64 src;
-	__u64 len;
-	__u64 mode;
-	__s64 move;
-};
-#define UFFDIO_MOVE _IOWR(UFFDIO, 0x05, struct uffdio_move)
-#endif
-#define FEATURE_WP_UNPOPULATED (1ULL << 13)
-#define FEATURE_WP_ASYNC (1ULL << 15)
-
-static void __attribute__((format(printf, 2, 3), noreturn))
-finish(int status, const char *fmt, ...)
-{
-	va_list  ap;
-
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-	fflush(stdout);
-	_exit(status);
-}
-
-#define holds(...)        finish(0, __VA_ARGS__)
-#define contradicted(...) finish(1, __VA_ARGS__)
-#define untestable(...)   finish(77, __VA_ARGS__)
-
-/* RET, ERR: what an ioctl returned and errno; WANT: the errno the page
-   states; WHAT: the call, for the message. */
-static void
-expect_errno(int ret, int err, int want, const char *what)
-{
-	if (ret != -1)
-		contradicted("%s succeeded, expected %s", what,
-			     strerrorname_np(want));
-	if (err != want)
-		contradicted("%s failed with %s, expected %s", what,
-			     strerrorname_np(err), strerrorname_np(want));
-}
-
-/* Expect the ioctl OP on ARG to fail with WANT. */
-#define EXPECT(fd, op, arg, want, what)					\
-	do {								\
-		int r_ = ioctl(fd, op, arg);				\
-		expect_errno(r_, errno, want, what);			\
-	} while (0)
-
+#include "ioctl.h"
 #include <linux/capability.h>
 
 int
@@ -103,9 +14,7 @@ main(void)
 	struct __user_cap_header_struct    hdr;
 	struct __user_cap_data_struct      data[2];
 
-	fd = syscall(SYS_userfaultfd, O_CLOEXEC | UFFD_USER_MODE_ONLY);
-	if (fd == -1)
-		untestable("userfaultfd: %s", strerror(errno));
+	fd = open_uffd(0);
 
 	memset(&hdr, 0, sizeof(hdr));
 	hdr.version = _LINUX_CAPABILITY_VERSION_3;

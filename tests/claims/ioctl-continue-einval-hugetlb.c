@@ -3,162 +3,7 @@
  * hugetlbfs memory when the range is not aligned to the huge page size
  * (needs 2 MiB huge pages).
  */
-#define _GNU_SOURCE
-#include <errno.h>
-#include <fcntl.h>
-#include <linux/userfaultfd.h>
-#include <poll.h>
-#include <pthread.h>
-#include <signal.h>
-#include <stdarg.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/ioctl.h>
-#include <sys/mman.h>
-#include <sys/socket.h>
-#include <sys/syscall.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-/* What the 6.1 header of Debian 12 lacks. */
-#ifndef UFFD_USER_MODE_ONLY
-#define UFFD_USER_MODE_ONLY 1
-#endif
-#ifndef UFFDIO_REGISTER_MODE_MINOR
-#define UFFDIO_REGISTER_MODE_MINOR ((__u64) 1 << 2)
-#endif
-#ifndef UFFDIO_CONTINUE_MODE_WP
-#define UFFDIO_CONTINUE_MODE_WP ((__u64) 1 << 1)
-#endif
-#ifndef UFFDIO_POISON
-#define UFFDIO_POISON_MODE_DONTWAKE ((__u64) 1 << 0)
-struct uffdio_poison {
-	struct uffdio_range range;
-	__u64 mode;
-	__s64 updated;
-};
-#define UFFDIO_POISON _IOWR(UFFDIO, 0x08, struct uffdio_poison)
-#endif
-#ifndef UFFDIO_MOVE
-#define UFFDIO_MOVE_MODE_DONTWAKE ((__u64) 1 << 0)
-#define UFFDIO_MOVE_MODE_ALLOW_SRC_HOLES ((__u64) 1 << 1)
-struct uffdio_move {
-	__u64 dst;
-	__u64 src;
-	__u64 len;
-	__u64 mode;
-	__s64 move;
-};
-#define UFFDIO_MOVE _IOWR(UFFDIO, 0x05, struct uffdio_move)
-#endif
-#define FEATURE_WP_UNPOPULATED (1ULL << 13)
-#define FEATURE_WP_ASYNC (1ULL << 15)
-
-static void __attribute__((format(printf, 2, 3), noreturn))
-finish(int status, const char *fmt, ...)
-{
-	va_list  ap;
-
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-	fflush(stdout);
-	_exit(status);
-}
-
-#define holds(...)        finish(0, __VA_ARGS__)
-#define contradicted(...) finish(1, __VA_ARGS__)
-#define untestable(...)   finish(77, __VA_ARGS__)
-
-static size_t
-page_size(void)
-{
-	return sysconf(_SC_PAGESIZE);
-}
-
-/* A userfaultfd after the handshake; 77 when this kernel or user
-   cannot have one. */
-static int
-new_uffd(uint64_t features)
-{
-	int                fd;
-	struct uffdio_api  api;
-
-	fd = syscall(SYS_userfaultfd,
-		     O_CLOEXEC | O_NONBLOCK | UFFD_USER_MODE_ONLY);
-	if (fd == -1)
-		untestable("userfaultfd: %s", strerror(errno));
-	memset(&api, 0, sizeof(api));
-	api.api = UFFD_API;
-	api.features = features;
-	if (ioctl(fd, UFFDIO_API, &api) == -1)
-		untestable("UFFDIO_API with features %#llx: %s",
-			   (unsigned long long) features, strerror(errno));
-	return fd;
-}
-
-static void
-do_register(int uffd, void *addr, size_t len, uint64_t mode)
-{
-	struct uffdio_register  reg;
-
-	memset(&reg, 0, sizeof(reg));
-	reg.range.start = (uintptr_t) addr;
-	reg.range.len = len;
-	reg.mode = mode;
-	if (ioctl(uffd, UFFDIO_REGISTER, &reg) == -1)
-		untestable("UFFDIO_REGISTER mode %#llx: %s",
-			   (unsigned long long) mode, strerror(errno));
-}
-
-/* RET, ERR: what an ioctl returned and errno; WANT: the errno the page
-   states; WHAT: the call, for the message. */
-static void
-expect_errno(int ret, int err, int want, const char *what)
-{
-	if (ret != -1)
-		contradicted("%s succeeded, expected %s", what,
-			     strerrorname_np(want));
-	if (err != want)
-		contradicted("%s failed with %s, expected %s", what,
-			     strerrorname_np(err), strerrorname_np(want));
-}
-
-#define HPAGE (2UL * 1024 * 1024)
-
-/* Two huge pages of a hugetlbfs memfd, or 77 where there are none. */
-static char *
-map_huge(void)
-{
-	int   fd;
-	char  *p;
-
-	fd = memfd_create("claim", MFD_CLOEXEC | MFD_HUGETLB);
-	if (fd == -1)
-		untestable("memfd_create(MFD_HUGETLB): %s", strerror(errno));
-	if (ftruncate(fd, 2 * HPAGE) == -1)
-		untestable("ftruncate: %s", strerror(errno));
-	p = mmap(NULL, 2 * HPAGE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-	if (p == MAP_FAILED)
-		untestable("no huge pages to map (vm.nr_hugepages is 0?): %s",
-			   strerror(errno));
-	close(fd);
-	return p;
-}
-
-static int
-cont(int fd, void *addr, size_t len, uint64_t mode, struct uffdio_continue *c)
-{
-	memset(c, 0, sizeof(*c));
-	c->range.start = (uintptr_t) addr;
-	c->range.len = len;
-	c->mode = mode;
-	c->mapped = 12345;
-	return ioctl(fd, UFFDIO_CONTINUE, c);
-}
+#include "ioctl.h"
 
 int
 main(void)
@@ -173,9 +18,9 @@ main(void)
 	if (madvise(h, 2 * HPAGE, MADV_DONTNEED) == -1)
 		untestable("madvise: %s", strerror(errno));
 	do_register(fd, h, 2 * HPAGE, UFFDIO_REGISTER_MODE_MINOR);
-	r = cont(fd, h, page_size(), 0, &c);
+	r = uffd_continue(fd, h, page_size(), 0, &c);
 	expect_errno(r, errno, EINVAL, "UFFDIO_CONTINUE of a small page of hugetlbfs");
-	if (cont(fd, h, HPAGE, 0, &c) == -1)
+	if (uffd_continue(fd, h, HPAGE, 0, &c) == -1)
 		contradicted("UFFDIO_CONTINUE of one huge page: %s", strerrorname_np(errno));
 	holds("hugetlbfs, not huge-page aligned: EINVAL");
 }

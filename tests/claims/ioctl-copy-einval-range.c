@@ -3,168 +3,7 @@
  * untouched, when dst or len is not page-aligned, len is 0, or either
  * range leaves the user address space; src itself may be unaligned.
  */
-#define _GNU_SOURCE
-#include <errno.h>
-#include <fcntl.h>
-#include <linux/userfaultfd.h>
-#include <poll.h>
-#include <pthread.h>
-#include <signal.h>
-#include <stdarg.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/ioctl.h>
-#include <sys/mman.h>
-#include <sys/socket.h>
-#include <sys/syscall.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-/* What the 6.1 header of Debian 12 lacks. */
-#ifndef UFFD_USER_MODE_ONLY
-#define UFFD_USER_MODE_ONLY 1
-#endif
-#ifndef UFFDIO_REGISTER_MODE_MINOR
-#define UFFDIO_REGISTER_MODE_MINOR ((__u64) 1 << 2)
-#endif
-#ifndef UFFDIO_CONTINUE_MODE_WP
-#define UFFDIO_CONTINUE_MODE_WP ((__u64) 1 << 1)
-#endif
-#ifndef UFFDIO_POISON
-#define UFFDIO_POISON_MODE_DONTWAKE ((__u64) 1 << 0)
-struct uffdio_poison {
-	struct uffdio_range range;
-	__u64 mode;
-	__s64 updated;
-};
-#define UFFDIO_POISON _IOWR(UFFDIO, 0x08, struct uffdio_poison)
-#endif
-#ifndef UFFDIO_MOVE
-#define UFFDIO_MOVE_MODE_DONTWAKE ((__u64) 1 << 0)
-#define UFFDIO_MOVE_MODE_ALLOW_SRC_HOLES ((__u64) 1 << 1)
-struct uffdio_move {
-	__u64 dst;
-	__u64 src;
-	__u64 len;
-	__u64 mode;
-	__s64 move;
-};
-#define UFFDIO_MOVE _IOWR(UFFDIO, 0x05, struct uffdio_move)
-#endif
-#define FEATURE_WP_UNPOPULATED (1ULL << 13)
-#define FEATURE_WP_ASYNC (1ULL << 15)
-
-static void __attribute__((format(printf, 2, 3), noreturn))
-finish(int status, const char *fmt, ...)
-{
-	va_list  ap;
-
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-	fflush(stdout);
-	_exit(status);
-}
-
-#define holds(...)        finish(0, __VA_ARGS__)
-#define contradicted(...) finish(1, __VA_ARGS__)
-#define untestable(...)   finish(77, __VA_ARGS__)
-
-static size_t
-page_size(void)
-{
-	return sysconf(_SC_PAGESIZE);
-}
-
-/* A userfaultfd after the handshake; 77 when this kernel or user
-   cannot have one. */
-static int
-new_uffd(uint64_t features)
-{
-	int                fd;
-	struct uffdio_api  api;
-
-	fd = syscall(SYS_userfaultfd,
-		     O_CLOEXEC | O_NONBLOCK | UFFD_USER_MODE_ONLY);
-	if (fd == -1)
-		untestable("userfaultfd: %s", strerror(errno));
-	memset(&api, 0, sizeof(api));
-	api.api = UFFD_API;
-	api.features = features;
-	if (ioctl(fd, UFFDIO_API, &api) == -1)
-		untestable("UFFDIO_API with features %#llx: %s",
-			   (unsigned long long) features, strerror(errno));
-	return fd;
-}
-
-/* NPAGES pages of private anonymous memory, between two inaccessible
-   guard pages so that the mapping merges with no other. */
-static char *
-map_anon(size_t npages)
-{
-	size_t  pg = page_size();
-	char    *p;
-
-	p = mmap(NULL, (npages + 2) * pg, PROT_NONE,
-		 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (p == MAP_FAILED)
-		untestable("mmap: %s", strerror(errno));
-	if (mprotect(p + pg, npages * pg, PROT_READ | PROT_WRITE) == -1)
-		untestable("mprotect: %s", strerror(errno));
-	return p + pg;
-}
-
-static void
-do_register(int uffd, void *addr, size_t len, uint64_t mode)
-{
-	struct uffdio_register  reg;
-
-	memset(&reg, 0, sizeof(reg));
-	reg.range.start = (uintptr_t) addr;
-	reg.range.len = len;
-	reg.mode = mode;
-	if (ioctl(uffd, UFFDIO_REGISTER, &reg) == -1)
-		untestable("UFFDIO_REGISTER mode %#llx: %s",
-			   (unsigned long long) mode, strerror(errno));
-}
-
-/* RET, ERR: what an ioctl returned and errno; WANT: the errno the page
-   states; WHAT: the call, for the message. */
-static void
-expect_errno(int ret, int err, int want, const char *what)
-{
-	if (ret != -1)
-		contradicted("%s succeeded, expected %s", what,
-			     strerrorname_np(want));
-	if (err != want)
-		contradicted("%s failed with %s, expected %s", what,
-			     strerrorname_np(err), strerrorname_np(want));
-}
-
-/* Expect the 64-bit result field FIELD to hold VALUE. */
-#define EXPECT_FIELD(field, value, what)				\
-	do {								\
-		if ((long long) (field) != (long long) (value))		\
-			contradicted("%s: %s is %lld, expected %lld",	\
-				     what, #field, (long long) (field),	\
-				     (long long) (value));		\
-	} while (0)
-
-static int
-copy(int fd, void *dst, const void *src, size_t len, uint64_t mode,
-     struct uffdio_copy *c)
-{
-	memset(c, 0, sizeof(*c));
-	c->dst = (uintptr_t) dst;
-	c->src = (uintptr_t) src;
-	c->len = len;
-	c->mode = mode;
-	c->copy = 12345;        /* to see whether the kernel wrote it */
-	return ioctl(fd, UFFDIO_COPY, c);
-}
+#include "ioctl.h"
 
 int
 main(void)
@@ -192,12 +31,12 @@ main(void)
 		{ (char *) (UINTPTR_MAX & ~(pg - 1)), src, pg, "dst above the user address space" },
 	};
 	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
-		int  r = copy(fd, t[i].dst, t[i].src, t[i].len, 0, &c);
+		int  r = uffd_copy(fd, t[i].dst, t[i].src, t[i].len, 0, &c);
 
 		expect_errno(r, errno, EINVAL, t[i].what);
-		EXPECT_FIELD(c.copy, 12345, t[i].what);
+		EXPECT_FIELD(c.copy, UNTOUCHED, t[i].what);
 	}
-	if (copy(fd, a, src + 1, pg, 0, &c) == -1)
+	if (uffd_copy(fd, a, src + 1, pg, 0, &c) == -1)
 		contradicted("UFFDIO_COPY from an unaligned src: %s",
 			     strerrorname_np(errno));
 	holds("malformed ranges: EINVAL, copy untouched; unaligned src accepted");

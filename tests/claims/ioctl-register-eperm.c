@@ -3,175 +3,66 @@
  * mapping that could never be made writable: a memfd opened read-only, a
  * memfd sealed against writing.
  */
-#define _GNU_SOURCE
-#include <errno.h>
-#include <fcntl.h>
-#include <linux/userfaultfd.h>
-#include <poll.h>
-#include <pthread.h>
-#include <signal.h>
-#include <stdarg.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/ioctl.h>
-#include <sys/mman.h>
-#include <sys/socket.h>
-#include <sys/syscall.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-/* What the 6.1 header of Debian 12 lacks. */
-#ifndef UFFD_USER_MODE_ONLY
-#define UFFD_USER_MODE_ONLY 1
-#endif
-#ifndef UFFDIO_REGISTER_MODE_MINOR
-#define UFFDIO_REGISTER_MODE_MINOR ((__u64) 1 << 2)
-#endif
-#ifndef UFFDIO_CONTINUE_MODE_WP
-#define UFFDIO_CONTINUE_MODE_WP ((__u64) 1 << 1)
-#endif
-#ifndef UFFDIO_POISON
-#define UFFDIO_POISON_MODE_DONTWAKE ((__u64) 1 << 0)
-struct uffdio_poison {
-	struct uffdio_range range;
-	__u64 mode;
-	__s64 updated;
-};
-#define UFFDIO_POISON _IOWR(UFFDIO, 0x08, struct uffdio_poison)
-#endif
-#ifndef UFFDIO_MOVE
-#define UFFDIO_MOVE_MODE_DONTWAKE ((__u64) 1 << 0)
-#define UFFDIO_MOVE_MODE_ALLOW_SRC_HOLES ((__u64) 1 << 1)
-struct uffdio_move {
-	__u64 dst;
-	__u64 src;
-	__u64 len;
-	__u64 mode;
-	__s64 move;
-};
-#define UFFDIO_MOVE _IOWR(UFFDIO, 0x05, struct uffdio_move)
-#endif
-#define FEATURE_WP_UNPOPULATED (1ULL << 13)
-#define FEATURE_WP_ASYNC (1ULL << 15)
-
-static void __attribute__((format(printf, 2, 3), noreturn))
-finish(int status, const char *fmt, ...)
-{
-	va_list  ap;
-
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-	fflush(stdout);
-	_exit(status);
-}
-
-#define holds(...)        finish(0, __VA_ARGS__)
-#define contradicted(...) finish(1, __VA_ARGS__)
-#define untestable(...)   finish(77, __VA_ARGS__)
-
-static size_t
-page_size(void)
-{
-	return sysconf(_SC_PAGESIZE);
-}
-
-/* A userfaultfd after the handshake; 77 when this kernel or user
-   cannot have one. */
-static int
-new_uffd(uint64_t features)
-{
-	int                fd;
-	struct uffdio_api  api;
-
-	fd = syscall(SYS_userfaultfd,
-		     O_CLOEXEC | O_NONBLOCK | UFFD_USER_MODE_ONLY);
-	if (fd == -1)
-		untestable("userfaultfd: %s", strerror(errno));
-	memset(&api, 0, sizeof(api));
-	api.api = UFFD_API;
-	api.features = features;
-	if (ioctl(fd, UFFDIO_API, &api) == -1)
-		untestable("UFFDIO_API with features %#llx: %s",
-			   (unsigned long long) features, strerror(errno));
-	return fd;
-}
-
-/* RET, ERR: what an ioctl returned and errno; WANT: the errno the page
-   states; WHAT: the call, for the message. */
-static void
-expect_errno(int ret, int err, int want, const char *what)
-{
-	if (ret != -1)
-		contradicted("%s succeeded, expected %s", what,
-			     strerrorname_np(want));
-	if (err != want)
-		contradicted("%s failed with %s, expected %s", what,
-			     strerrorname_np(err), strerrorname_np(want));
-}
-
-/* Expect the ioctl OP on ARG to fail with WANT. */
-#define EXPECT(fd, op, arg, want, what)					\
-	do {								\
-		int r_ = ioctl(fd, op, arg);				\
-		expect_errno(r_, errno, want, what);			\
-	} while (0)
+#include "ioctl.h"
 
 #ifndef F_SEAL_FUTURE_WRITE
 #define F_SEAL_FUTURE_WRITE 0x0010      /* Linux 5.1 */
 #endif
 
+/*
+ * A page of a new memfd, mapped shared and read-only through a descriptor
+ * that will never write it: one opened O_RDONLY when SEAL is 0, else the
+ * memfd itself, sealed with SEAL.
+ */
+static char *
+readonly_memfd_page(int seal)
+{
+	int           mfd, fd;
+	char          *p;
+	size_t        pg = page_size();
+	unsigned int  flags = MFD_CLOEXEC;
+
+	if (seal != 0)
+		flags |= MFD_ALLOW_SEALING;
+	mfd = memfd_create("claim", flags);
+	if (mfd == -1 || ftruncate(mfd, pg) == -1)
+		untestable("memfd: %s", strerror(errno));
+	if (seal == 0) {
+		char  path[64];
+
+		snprintf(path, sizeof(path), "/proc/self/fd/%d", mfd);
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd == -1)
+			untestable("%s: %s", path, strerror(errno));
+	} else {
+		if (fcntl(mfd, F_ADD_SEALS, seal) == -1)
+			untestable("F_ADD_SEALS: %s", strerror(errno));
+		fd = mfd;
+	}
+	p = mmap(NULL, pg, PROT_READ, MAP_SHARED, fd, 0);
+	if (p == MAP_FAILED)
+		untestable("mmap: %s", strerror(errno));
+	return p;
+}
+
 int
 main(void)
 {
-	int                     fd, mfd, ro;
-	char                    *p, path[64];
-	size_t                  pg = page_size();
+	int                     fd;
 	struct uffdio_register  reg;
 
 	fd = new_uffd(0);
 	memset(&reg, 0, sizeof(reg));
-	reg.range.len = pg;
+	reg.range.len = page_size();
 	reg.mode = UFFDIO_REGISTER_MODE_MISSING;
 
-	mfd = memfd_create("claim", MFD_CLOEXEC);
-	if (mfd == -1 || ftruncate(mfd, pg) == -1)
-		untestable("memfd: %s", strerror(errno));
-	snprintf(path, sizeof(path), "/proc/self/fd/%d", mfd);
-	ro = open(path, O_RDONLY | O_CLOEXEC);
-	if (ro == -1)
-		untestable("%s: %s", path, strerror(errno));
-	p = mmap(NULL, pg, PROT_READ, MAP_SHARED, ro, 0);
-	if (p == MAP_FAILED)
-		untestable("mmap: %s", strerror(errno));
-	reg.range.start = (uintptr_t) p;
+	reg.range.start = (uintptr_t) readonly_memfd_page(0);
 	EXPECT(fd, UFFDIO_REGISTER, &reg, EPERM,
 	       "UFFDIO_REGISTER of a memfd mapped through a read-only descriptor");
-
-	mfd = memfd_create("claim", MFD_CLOEXEC | MFD_ALLOW_SEALING);
-	if (mfd == -1 || ftruncate(mfd, pg) == -1)
-		untestable("memfd: %s", strerror(errno));
-	if (fcntl(mfd, F_ADD_SEALS, F_SEAL_WRITE) == -1)
-		untestable("F_ADD_SEALS: %s", strerror(errno));
-	p = mmap(NULL, pg, PROT_READ, MAP_SHARED, mfd, 0);
-	if (p == MAP_FAILED)
-		untestable("mmap: %s", strerror(errno));
-	reg.range.start = (uintptr_t) p;
+	reg.range.start = (uintptr_t) readonly_memfd_page(F_SEAL_WRITE);
 	EXPECT(fd, UFFDIO_REGISTER, &reg, EPERM,
 	       "UFFDIO_REGISTER of a memfd sealed with F_SEAL_WRITE");
-
-	mfd = memfd_create("claim", MFD_CLOEXEC | MFD_ALLOW_SEALING);
-	if (mfd == -1 || ftruncate(mfd, pg) == -1)
-		untestable("memfd: %s", strerror(errno));
-	if (fcntl(mfd, F_ADD_SEALS, F_SEAL_FUTURE_WRITE) == -1)
-		untestable("F_ADD_SEALS: %s", strerror(errno));
-	p = mmap(NULL, pg, PROT_READ, MAP_SHARED, mfd, 0);
-	if (p == MAP_FAILED)
-		untestable("mmap: %s", strerror(errno));
-	reg.range.start = (uintptr_t) p;
+	reg.range.start = (uintptr_t) readonly_memfd_page(F_SEAL_FUTURE_WRITE);
 	EXPECT(fd, UFFDIO_REGISTER, &reg, EPERM,
 	       "UFFDIO_REGISTER of a memfd sealed with F_SEAL_FUTURE_WRITE");
 	holds("shared mappings that cannot become writable: EPERM");
