@@ -3,8 +3,10 @@
 #   make claims        every errno claim of the pages and every statement
 #                      tied to a check (tests/claims/*.c), the privilege
 #                      rules (tests/claims/priv-*.c; root changes
-#                      vm.unprivileged_userfaultfd and puts it back), and
-#                      the constants of the newest userfaultfd.h
+#                      vm.unprivileged_userfaultfd and puts it back; the
+#                      hugetlbfs claims get huge pages in vm.nr_hugepages,
+#                      given back afterwards), and the constants of the
+#                      newest userfaultfd.h
 #   make claims-deps   install what that needs (Linux 6.12 headers)
 #
 # Variables: CLAIMS_HEADER (the header to compare with), CLAIMS_STRICT=1

@@ -249,6 +249,26 @@ need_root() {
 	[ "$(cat /proc/sys/vm/unprivileged_userfaultfd)" = "$before" ]
 }
 
+@test "hugepages=2 reserves the missing huge pages and gives them back" {
+	need_root
+	[ -w /proc/sys/vm/nr_hugepages ] || skip "cannot write /proc/sys/vm/nr_hugepages"
+	before=$(cat /proc/sys/vm/nr_hugepages)
+	run claims-exec -d "$CF/priv" -b "$B" priv-hugepages
+	[ "$status" -eq 0 ]
+	[ "$output" = "PASS	at least 2 free huge pages" ]
+	[ "$(cat /proc/sys/vm/nr_hugepages)" = "$before" ]
+}
+
+@test "an unknown or out-of-range context is an error naming the file" {
+	d=$BATS_TEST_TMPDIR/ctx
+	mkdir -p "$d"
+	sed 's/hugepages=2/hugepages=0/' "$CF/priv/priv-hugepages.c" >"$d/bad.c"
+	run --separate-stderr claims-exec -d "$d" -b "$B" bad
+	[ "$status" -eq 2 ]
+	[ "$output" = "" ]
+	[ "$stderr" = "$d/bad.c: claims-context: unknown hugepages=0" ]
+}
+
 @test "without root a context that needs it is skipped with the reason" {
 	need_root
 	# claims-exec itself run as nobody: it cannot change the sysctl or the user.

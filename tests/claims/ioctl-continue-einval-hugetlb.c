@@ -2,6 +2,8 @@
  * ioctl-continue-einval-hugetlb: UFFDIO_CONTINUE fails with EINVAL on
  * hugetlbfs memory when the range is not aligned to the huge page size
  * (needs 2 MiB huge pages).
+ *
+ * claims-context: hugepages=2
  */
 #include "ioctl.h"
 

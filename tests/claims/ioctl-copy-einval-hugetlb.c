@@ -2,6 +2,8 @@
  * ioctl-copy-einval-hugetlb: UFFDIO_COPY fails with EINVAL on hugetlbfs
  * memory when dst or len is not a multiple of the huge page size (needs 2
  * MiB huge pages).
+ *
+ * claims-context: hugepages=2
  */
 #include "ioctl.h"
 

@@ -2,6 +2,8 @@
  * ioctl-register-einval-hugetlb: UFFDIO_REGISTER fails with EINVAL when a
  * range on hugetlbfs memory does not start or end on a huge-page boundary
  * (needs 2 MiB huge pages).
+ *
+ * claims-context: hugepages=2
  */
 #include "ioctl.h"
 

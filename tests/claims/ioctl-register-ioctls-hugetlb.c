@@ -4,6 +4,8 @@
  * WRITEPROTECT with UFFDIO_REGISTER_MODE_WP and CONTINUE with
  * UFFDIO_REGISTER_MODE_MINOR (needs 2 MiB huge pages).  POISON only from
  * Linux 6.6, the kernel that offers UFFD_FEATURE_POISON.
+ *
+ * claims-context: hugepages=2
  */
 #include "ioctl.h"
 

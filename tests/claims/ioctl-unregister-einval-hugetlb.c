@@ -2,6 +2,8 @@
  * ioctl-unregister-einval-hugetlb: UFFDIO_UNREGISTER fails with EINVAL
  * when the range starts or ends inside a huge page of a hugetlbfs mapping
  * (needs 2 MiB huge pages).
+ *
+ * claims-context: hugepages=2
  */
 #include "ioctl.h"
 

@@ -2,6 +2,8 @@
  * ioctl-wp-einval-hugetlb: UFFDIO_WRITEPROTECT fails with EINVAL on
  * hugetlbfs memory when the range is not aligned to the huge page size
  * (needs 2 MiB huge pages).
+ *
+ * claims-context: hugepages=2
  */
 #include "ioctl.h"
 

@@ -1,6 +1,8 @@
 /*
  * ioctl-zeropage-einval-hugetlb: UFFDIO_ZEROPAGE fails with EINVAL on
  * hugetlbfs memory (needs 2 MiB huge pages).
+ *
+ * claims-context: hugepages=2
  */
 #include "ioctl.h"
 
