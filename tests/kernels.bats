@@ -323,6 +323,14 @@ need_kernel() {
 	if [ "$(id -u)" -eq 0 ]; then
 		[ "$(field "$k" "claim as-nobody" 3)" = "running as nobody" ]
 	fi
+	# Huge pages alone: claims-exec only where they must be reserved.
+	free=$(awk '$1 == "HugePages_Free:" { print $2 }' /proc/meminfo)
+	if [ "$free" -ge 1 ]; then
+		grep -qx '@@uffd-kernel begin run huge-only' "$k/results.log"
+	else
+		grep -qx '@@uffd-kernel begin claim huge-only' "$k/results.log"
+	fi
+	grep -qx 'huge-only hugepages=1' "$BATS_TEST_TMPDIR/tree/uffd/claims/context"
 }
 
 @test "boot: Linux 6.1 under QEMU runs the probe, the sessions and the claims" {
@@ -341,6 +349,9 @@ need_kernel() {
 	[ "$(field "$k" "claim as-nobody" 3)" = "running as nobody" ]
 	[ "$(field "$k" "claim untestable" 2)" = SKIP ]
 	[ "$(field "$k" "claim contradicted" 2)" = FAIL ]
+	# The guest has huge pages from its boot: no claims-exec for this one.
+	grep -qx '@@uffd-kernel begin run huge-only' "$k/results.log"
+	[ "$(field "$k" "claim huge-only" 3)" = "16 free huge pages" ]
 }
 
 @test "boot: a guest that never finishes is killed by the timeout and reported hung" {
