@@ -5,6 +5,7 @@
  */
 #include "priv.h"
 #include <signal.h>
+#include <sys/time.h>
 
 static void
 on_alarm(int sig)
@@ -19,6 +20,11 @@ main(void)
 	ssize_t           n;
 	struct uffd_msg   msg;
 	struct sigaction  sa;
+	/* Again and again, so that one signal surely finds read(2) blocked. */
+	struct itimerval  every_50ms = {
+		.it_interval = { .tv_usec = 50000 },
+		.it_value = { .tv_usec = 50000 },
+	};
 
 	fd = syscall(SYS_userfaultfd, O_CLOEXEC | UFFD_USER_MODE_ONLY);
 	if (fd == -1)
@@ -28,7 +34,8 @@ main(void)
 	sa.sa_handler = on_alarm;
 	if (sigaction(SIGALRM, &sa, NULL) == -1)
 		broken("sigaction");
-	alarm(1);
+	if (setitimer(ITIMER_REAL, &every_50ms, NULL) == -1)
+		broken("setitimer");
 	n = read(fd, &msg, sizeof(msg));
 	if (n != -1)
 		contradicted("read(2) returned %zd", n);
