@@ -16,7 +16,7 @@ main(void)
 	if (geteuid() == 0 || !has_cap_sys_ptrace())
 		untestable("needs a user other than root with CAP_SYS_PTRACE "
 			   "(run through scripts/claims-exec)");
-	fd = uffd_new(0);
+	fd = uffd_syscall(0);
 	if (fd == -1)
 		contradicted("userfaultfd(0) with CAP_SYS_PTRACE failed with %s",
 			     strerrorname_np(errno));

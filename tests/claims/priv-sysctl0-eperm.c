@@ -14,7 +14,7 @@ main(void)
 
 	need_sysctl(0);
 	need_unprivileged();
-	fd = uffd_new(0);
+	fd = uffd_syscall(0);
 	if (fd != -1)
 		contradicted("userfaultfd(0) returned a descriptor");
 	if (errno != EPERM)

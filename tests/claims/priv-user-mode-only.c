@@ -14,7 +14,7 @@ main(void)
 	int  fd;
 
 	need_unprivileged();
-	fd = uffd_new(UFFD_USER_MODE_ONLY);
+	fd = uffd_syscall(UFFD_USER_MODE_ONLY);
 	if (fd == -1)
 		contradicted("userfaultfd(UFFD_USER_MODE_ONLY) failed with %s",
 			     strerrorname_np(errno));

@@ -122,8 +122,12 @@ need_root(void)
 		untestable("needs root (run through scripts/claims-exec)");
 }
 
+/*
+ * userfaultfd(2) itself, nonblocking, with FLAGS added: -1 and errno on
+ * failure, which is what the privilege checks look at.
+ */
 static inline int
-uffd_new(int flags)
+uffd_syscall(int flags)
 {
 	return syscall(SYS_userfaultfd, O_CLOEXEC | O_NONBLOCK | flags);
 }
