@@ -68,15 +68,21 @@ static inline int
 sysctl_value(void)
 {
 	FILE  *f;
-	int   v;
+	char  line[32];
+	char  *end;
+	long  v;
 
 	f = fopen(SYSCTL_PATH, "r");
 	if (f == NULL)
 		untestable("cannot read %s: %s", SYSCTL_PATH, strerror(errno));
-	if (fscanf(f, "%d", &v) != 1)
-		untestable("cannot parse %s", SYSCTL_PATH);
+	if (fgets(line, sizeof(line), f) == NULL)
+		untestable("cannot read %s", SYSCTL_PATH);
 	fclose(f);
-	return v;
+	errno = 0;
+	v = strtol(line, &end, 10);
+	if (errno != 0 || end == line || (*end != '\n' && *end != '\0'))
+		untestable("cannot parse %s: %s", SYSCTL_PATH, line);
+	return (int) v;
 }
 
 /* Does the calling process have CAP_SYS_PTRACE in its effective set? */
@@ -90,9 +96,12 @@ has_cap_sys_ptrace(void)
 	f = fopen("/proc/self/status", "r");
 	if (f == NULL)
 		broken("fopen /proc/self/status");
-	while (fgets(line, sizeof(line), f) != NULL)
-		if (sscanf(line, "CapEff: %llx", &eff) == 1)
+	while (fgets(line, sizeof(line), f) != NULL) {
+		if (strncmp(line, "CapEff:", 7) == 0) {
+			eff = strtoull(line + 7, NULL, 16);
 			break;
+		}
+	}
 	fclose(f);
 	return (eff >> CAP_SYS_PTRACE_BIT) & 1;
 }
