@@ -13,7 +13,8 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-/* Linux 6.7 added these; define them where the headers are older. */
+/* For older headers: UFFD_USER_MODE_ONLY is from Linux 5.11,
+   the rest from Linux 6.7. */
 #ifndef UFFD_USER_MODE_ONLY
 #define UFFD_USER_MODE_ONLY  1
 #endif

@@ -74,6 +74,7 @@ main(int argc, char *argv[])
 	struct uffdio_api       api;
 	struct uffdio_range     range;
 	struct uffdio_register  reg;
+	struct timespec         tenth = { .tv_nsec = 100000000 };
 
 	nwriters = (argc > 1) ? strtol(argv[1], NULL, 0) : 4;
 	if (nwriters < 1 || nwriters > MAXWRITERS)
@@ -141,7 +142,9 @@ main(int argc, char *argv[])
 		write_protect(uffd, (void *) (uintptr_t) faults[i], page,
 			      UFFDIO_WRITEPROTECT_MODE_DONTWAKE);
 	}
-	nanosleep(&(struct timespec) { .tv_nsec = 100000000 }, NULL);
+	/* Time enough for a writer to finish, were it woken. */
+	if (nanosleep(&tenth, NULL) == -1)
+		err(EXIT_FAILURE, "nanosleep");
 	printf("writers done after unprotecting: %d\n", atomic_load(&done));
 
 	/* One wake-up for the whole range. */
