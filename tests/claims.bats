@@ -190,7 +190,7 @@ need_root() {
 
 @test "the 6.12 header: its 51 constants are the ones required" {
 	header=$(find /usr/src -path '/usr/src/linux-headers-6.12*/include/uapi/linux/userfaultfd.h' 2>/dev/null | sort -V | tail -n 1)
-	[ -n "$header" ] || skip "no Linux 6.12 headers (scripts/claims-deps)"
+	[ -n "$header" ] || skip "no Linux 6.12 headers (scripts/deps)"
 	export CLAIMS_HEADER=$header
 	run claims-header "$CF/header-ok.2"
 	[ "$status" -eq 1 ]
@@ -266,7 +266,7 @@ need_root() {
 	run --separate-stderr claims-exec -d "$d" -b "$B" bad
 	[ "$status" -eq 2 ]
 	[ "$output" = "" ]
-	[ "$stderr" = "$d/bad.c: claims-context: unknown hugepages=0" ]
+	[ "$stderr" = "$d/bad.c:4: claims-context: unknown hugepages=0" ]
 }
 
 @test "without root a context that needs it is skipped with the reason" {
@@ -315,4 +315,26 @@ need_root() {
 	[ "$status" -eq 2 ]
 	[ "$output" = "" ]
 	[[ "$stderr" == "$CF/missing.2:10: CHECK names"* ]]
+}
+
+@test "a claim program with a bad context stops the run at its line, with nothing on stdout" {
+	d=$BATS_TEST_TMPDIR/progs
+	cp -r "$CF/progs" "$d"
+	# uffd-statement runs (and passes) first; uffd-untestable comes later.
+	sed -i '1a /* claims-context: no-such-thing */' "$d/uffd-untestable.c"
+	run --separate-stderr claims-run -d "$d" -b "$BATS_TEST_TMPDIR/b" "$CF/errors.2"
+	[ "$status" -eq 2 ]
+	[ "$output" = "" ]
+	[ "$stderr" = "$d/uffd-untestable.c:2: claims-context: unknown no-such-thing" ]
+}
+
+@test "scripts/claims: a part that ends without its summary is an error, not a pass" {
+	s=$BATS_TEST_TMPDIR/scripts
+	cp -r "$ROOT/scripts" "$s"
+	printf '#!/bin/sh\nexit 1\n' >"$s/claims-header"
+	CLAIMS_DIR=$CF/progs CLAIMS_BUILD=$B CLAIMS_HEADER=$CF/userfaultfd.h \
+		run --separate-stderr "$s/claims" "$CF/errors.2"
+	[ "$status" -eq 2 ]
+	[ "$output" = "" ]
+	[ "$stderr" = "claims: claims-header ended without its summary line" ]
 }
