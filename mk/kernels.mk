@@ -19,9 +19,10 @@ BUILD ?= build
 KBUILD := $(BUILD)/kernels
 KERNELS ?= 6.1 6.12 running
 KERNELS_TIMEOUT ?= 120
-# Read when the recipes run: claims.mk may define CLAIMS_CFLAGS.
-KERNELS_CLAIMS_CFLAGS = $(or $(CLAIMS_CFLAGS),-Wall -Wextra -Werror -pthread -O2)
-KERNELS_EXAMPLE_CFLAGS = $(or $(EXAMPLE_CFLAGS),-std=gnu11 -O2 -Wall -Wextra -Werror -pthread)
+# The flags of the host's builds (the Makefile, mk/claims.mk), read when
+# the recipes run.
+KERNELS_CLAIMS_CFLAGS = $(CLAIMS_CFLAGS)
+KERNELS_EXAMPLE_CFLAGS = $(EXAMPLE_CFLAGS)
 
 KERNELS_CLAIMS := $(sort $(wildcard tests/claims/*.c))
 KERNELS_SESSIONS := $(sort $(EXAMPLE_RESULTS:.result=.run))

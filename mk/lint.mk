@@ -9,7 +9,6 @@
 #               $(BUILD)/html/index.html
 # make pdf      $(BUILD)/pdf/PAGE.pdf and $(BUILD)/pdf/uffd-man.pdf (groff)
 # make man      $(BUILD)/man/PAGE.txt, as man(1) shows it at 80 columns
-# make lint-deps   the Debian packages all this needs
 #
 # Every failure is "FILE:LINE: RULE: message".  What is ignored, and why,
 # is in lint/ignored-warnings; the clang-tidy checks are in .clang-tidy.
@@ -41,7 +40,7 @@ LINT_C_STAMPS := $(foreach t,tidy cppcheck analyzer,$(LINT_C:%=$(LINT_DIR)/$(t)/
 LINT_SH_STAMPS := $(LINT_SH:%=$(LINT_DIR)/shellcheck/%.ok)
 LINT_SPELL_STAMPS := $(LINT_TEXT:%=$(LINT_DIR)/codespell/%.ok)
 
-.PHONY: lint lint-pages lint-programs lint-scripts lint-spell lint-deps
+.PHONY: lint lint-pages lint-programs lint-scripts lint-spell
 lint: lint-pages lint-programs lint-scripts lint-spell
 lint-pages: $(LINT_PAGE_STAMPS)
 lint-programs: $(LINT_C_STAMPS)
@@ -122,16 +121,3 @@ $(BUILD)/pdf/uffd-man.pdf: $(LINT_PAGES) scripts/render-pdf scripts/render-verif
 $(BUILD)/man/%.txt: $(LINT_PAGE_DIR)/% scripts/render-man scripts/render-verify
 	scripts/render-man $@ $<
 	scripts/render-verify man $< $@
-
-# --- what it needs ---
-# command package, for Debian 12.
-LINT_DEBS := mandoc:mandoc groff:groff gropdf:groff man:man-db col:bsdextrautils \
-	codespell:codespell cppcheck:cppcheck clang-tidy:clang-tidy gcc:gcc \
-	shellcheck:shellcheck pdfinfo:poppler-utils pdftotext:poppler-utils \
-	bats:bats timeout:coreutils
-lint-deps:
-	@missing=; for pair in $(LINT_DEBS); do \
-		command -v $${pair%%:*} >/dev/null 2>&1 || missing="$$missing $${pair#*:}"; \
-	done; \
-	echo "make lint, html, pdf and man need (Debian):$(sort $(foreach p,$(LINT_DEBS),$(lastword $(subst :, ,$(p)))))"; \
-	if [ -n "$$missing" ]; then echo "missing:$$missing"; exit 1; fi
