@@ -35,7 +35,8 @@ expected() {
 # reported FILE: "LINE RULE" for each message of $output about FILE;
 # fails if a line of $output is not a message "FILE:LINE: RULE: text".
 reported() {
-	printf '%s\n' "$output" | awk -v file="$1" '
+	local pairs
+	pairs=$(printf '%s\n' "$output" | awk -v file="$1" '
 		$0 == "" { next }
 		index($0, file ":") != 1 || !match($0, /^[^:]+:[0-9]+: [a-z-]+: ./) {
 			print "not a message about " file ": " $0 >"/dev/stderr"
@@ -51,7 +52,8 @@ reported() {
 			sub(/:.*/, "", rule)
 			print line, rule
 		}
-		END { exit bad }' | sort -u
+		END { exit bad }') || return 1
+	[ -z "$pairs" ] || printf '%s\n' "$pairs" | sort -u
 }
 
 # check TOOL FILE RULE...: scripts/lint-TOOL FILE reports exactly the
@@ -289,6 +291,13 @@ check_program() {
 		LINT_SH="$LINT/sh/clean.sh" LINT_TEXT="$LINT/clean.2 $LINT/c/clean.c"
 	run make -j2 "$@" lint
 	[ "$status" -eq 0 ] || { echo "$output"; return 1; }
+	# Each tool once per file it checks: 2 pages, 1 program, 1 script,
+	# 2 texts.
+	for want in style:2 mandoc:2 groff:2 width:2 spell:2 tidy:1 cppcheck:1 \
+		analyzer:1 shell:1; do
+		n=$(printf '%s\n' "$output" | grep -c "^scripts/lint-${want%:*} ") || true
+		[ "$n" -eq "${want#*:}" ] || { echo "lint-${want%:*} ran $n times"; return 1; }
+	done
 	[ -f "$build/lint/style/$LINT/clean.2.ok" ]
 	[ -f "$build/lint/analyzer/$LINT/c/clean.c.ok" ]
 	[ -f "$build/lint/shellcheck/$LINT/sh/clean.sh.ok" ]

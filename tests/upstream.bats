@@ -50,10 +50,6 @@ manpages_tree() {
 	git -C "$1" -c user.name=fixture -c user.email=fixture@invalid commit -q -m "fixture base"
 }
 
-release() {
-	awk '$1 == "release" { print $2 }' "$P/build/probe.txt"
-}
-
 @test "make upstream writes a cover letter and one patch per page" {
 	run mk upstream
 	echo "$output"
@@ -82,6 +78,7 @@ release() {
 	done
 	# Each patch adds its page only, at man-pages' place.
 	[ "$(grep -c '^+++ b/' 0001-*.patch)" -eq 1 ]
+	[ "$(grep -c '^+++ b/' 0002-*.patch)" -eq 1 ]
 	grep -qx '+++ b/man/man2/userfaultfd.2' 0001-*.patch
 	grep -qx '+++ b/man/man2/ioctl_userfaultfd.2' 0002-*.patch
 }
@@ -89,7 +86,9 @@ release() {
 @test "the cover letter tells what each example verifies and on which kernel it ran" {
 	mk upstream
 	local c=$P/build/upstream/0000-cover-letter.patch r
-	r=$(release)
+	# The kernel's own word, not what the code under test read.
+	r=$(uname -r)
+	[ -n "$r" ]
 	cat "$c"
 	run ! grep -q '\*\*\*' "$c"
 	grep -qx 'Subject: \[PATCH 0/2\] userfaultfd.2, ioctl_userfaultfd.2: examples compiled and run' "$c"
@@ -122,7 +121,7 @@ release() {
 	for name in userfaultfd.2 ioctl_userfaultfd.2; do
 		local ours=$P/man2/$name sent=$g/man/man2/$name
 		[ -f "$sent" ]
-		! grep -E '^\.\\" (RUN BEGIN|RUN END|VARY|CHECK|NOCHECK|SINCE)' "$sent"
+		run ! grep -E '^\.\\" (RUN BEGIN|RUN END|VARY|CHECK|NOCHECK|SINCE)' "$sent"
 		[ "$(grep -c '^\.\\" SRC BEGIN (' "$sent")" -eq "$(grep -c '^\.\\" SRC BEGIN (' "$ours")" ]
 		[ "$(grep -c '^\.\\" SRC END$' "$sent")" -eq "$(grep -c '^\.\\" SRC END$' "$ours")" ]
 		cmp <(mandoc -Tutf8 "$ours") <(mandoc -Tutf8 "$sent")
