@@ -62,14 +62,18 @@ expect_set() {
 }
 
 @test "a page written but not counted makes every tracking method fail" {
-	for method in uffd-wp-sync uffd-wp-async mprotect soft-dirty; do
+	local ran=0
+	for method in uffd-wp-sync uffd-wp-sync-2cpu uffd-wp-async mprotect soft-dirty; do
 		run dt -X "$method" 64 8
 		echo "$output"
 		[ "$status" -eq 77 ] && continue
 		[ "$status" -eq 1 ]
 		[[ "$output" == *"dirty_track.c:"*"$method, round 0: page 1 reported, page 8 written (9 pages reported, 8 written)"* ]]
 		[[ "$output" != *collected* ]]
+		ran=$((ran + 1))
 	done
+	# mprotect needs nothing this machine could lack.
+	[ "$ran" -gt 0 ]
 }
 
 @test "an unknown method is an error" {

@@ -141,6 +141,7 @@ need_kernel() {
 	[ "$(field "$k" "claim holds" 2)" = PASS ]
 	[ "$(field "$k" "claim contradicted" 2)" = FAIL ]
 	[ "$(field "$k" "claim contradicted" 3)" = "saw something else" ]
+	[ "$(field "$k" "claim slow" 2)" = FAIL ]
 	[ "$(field "$k" "claim slow" 3)" = "timed out after 10 s" ]
 	[ "$(field "$k" "claim untestable" 2)" = SKIP ]
 	[ "$(field "$k" "claim untestable" 3)" = "needs a machine that does not exist" ]
