@@ -102,10 +102,11 @@ expect_errno(int ret, int err, int want, const char *what)
  */
 #define EXPECT_FIELD(field, value, what)				\
 	do {								\
-		if ((long long) (field) != (long long) (value))		\
+		long long f_ = (field), v_ = (value);			\
+									\
+		if (f_ != v_)						\
 			contradicted("%s: %s is %lld, expected %lld",	\
-				     what, #field, (long long) (field),	\
-				     (long long) (value));		\
+				     what, #field, f_, v_);		\
 	} while (0)
 
 /*
@@ -725,7 +726,9 @@ eagain_pending_field(void)
 
 #define EXPECT_EAGAIN_PENDING(ret, field, what)				\
 	do {								\
-		expect_errno(ret, errno, EAGAIN, what);			\
+		int r_ = (ret), e_ = errno;				\
+									\
+		expect_errno(r_, e_, EAGAIN, what);			\
 		EXPECT_FIELD(field, eagain_pending_field(), what);	\
 	} while (0)
 
