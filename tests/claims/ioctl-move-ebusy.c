@@ -1,6 +1,7 @@
 /*
  * ioctl-move-ebusy: UFFDIO_MOVE fails with EBUSY when a source page is
- * shared with another process (here a child after fork(2)).
+ * shared with another process (here a child after fork(2)), and still
+ * after the child has exited, until the process writes to the page.
  */
 #include "ioctl.h"
 
@@ -31,5 +32,12 @@ main(void)
 	waitpid(pid, NULL, 0);
 	expect_errno(r, errno, EBUSY, "UFFDIO_MOVE of a page shared with a child");
 	EXPECT_FIELD(m.move, -EBUSY, "UFFDIO_MOVE of a page shared with a child");
-	holds("shared source page: EBUSY");
+	r = uffd_move(fd, a, src, pg, 0, &m);
+	expect_errno(r, errno, EBUSY,
+		     "UFFDIO_MOVE of a page once shared with an exited child");
+	src[0] = 't';
+	if (uffd_move(fd, a, src, pg, 0, &m) == -1)
+		contradicted("UFFDIO_MOVE after writing to the page: %s",
+			     strerrorname_np(errno));
+	holds("shared source page: EBUSY, after the child too, until written");
 }

@@ -562,6 +562,17 @@ check_ranges(int fd, unsigned long op, void *arg, struct uffdio_range *r,
 	r->len = UINT64_MAX - pg + 1;
 	snprintf(what, sizeof(what), "%s, range past the end of user space", name);
 	EXPECT(fd, op, arg, EINVAL, what);
+	/* The same without wrapping around 2^64: the kernel must compare
+	   with the end of the user address space, not only look for an
+	   overflow. */
+	r->start = 1ULL << 63;
+	r->len = pg;
+	snprintf(what, sizeof(what), "%s, start at 2^63", name);
+	EXPECT(fd, op, arg, EINVAL, what);
+	r->start = (uintptr_t) a;
+	r->len = 1ULL << 62;
+	snprintf(what, sizeof(what), "%s, len 2^62 from a mapped page", name);
+	EXPECT(fd, op, arg, EINVAL, what);
 }
 
 /* --- faults and events -------------------------------------------------- */
