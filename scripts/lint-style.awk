@@ -245,7 +245,7 @@ function shorten(s) {
 }
 
 # The text rules, on plain/fonts, for source line ln.
-function checktext(ln, kind,    s, t, off, w, pre, post, p, word, m) {
+function checktext(ln,    s, t, off, w, pre, post, p, word, m) {
 	s = plain
 
 	# Sentence ends: [.?!], closing punctuation, blanks, then more text.
@@ -457,7 +457,7 @@ function checksection(ln, title,    r, i, up) {
 	fonts = ""
 	if (!iscontrol) {
 		settext(line, "R")
-		checktext(ln, "text")
+		checktext(ln)
 	} else if (mac in fm) {
 		n = splitargs(rest, a)
 		cyc = fm[mac]
@@ -480,7 +480,7 @@ function checksection(ln, title,    r, i, up) {
 			m = substr(a[2], 1, RLENGTH)
 			report(ln, "function-ref", "page reference \"" a[1] " " m "\" is set with ." mac ": use .BR " a[1] " " m)
 		}
-		checktext(ln, "macro")
+		checktext(ln)
 	}
 }
 
