@@ -1,6 +1,7 @@
 /*
  * ioctl-poison-sigbus: an access to a page poisoned with UFFDIO_POISON
- * raises SIGBUS; UFFDIO_COPY may then fill the page again.
+ * raises SIGBUS; UFFDIO_COPY, and on shared memory UFFDIO_CONTINUE, may
+ * then fill the page again.
  */
 #include "ioctl.h"
 
@@ -47,5 +48,22 @@ main(void)
 		contradicted("UFFDIO_COPY onto the poisoned page: %s", strerrorname_np(errno));
 	if (a[0] != 'x')
 		contradicted("the page does not hold what was copied");
-	holds("poisoned page: SIGBUS; UFFDIO_COPY replaces the poison");
+
+	{
+		struct uffdio_continue  k;
+
+		fd = new_uffd(0);
+		a = cached_page('c');
+		do_register(fd, a, pg, UFFDIO_REGISTER_MODE_MINOR);
+		if (uffd_poison(fd, a, pg, 0, &p) == -1)
+			untestable("UFFDIO_POISON of shared memory: %s",
+				   strerror(errno));
+		if (uffd_continue(fd, a, pg, 0, &k) == -1)
+			contradicted("UFFDIO_CONTINUE onto the poisoned page: %s",
+				     strerrorname_np(errno));
+		if (a[0] != 'c')
+			contradicted("the page does not hold its cached contents");
+	}
+	holds("poisoned page: SIGBUS; UFFDIO_COPY and UFFDIO_CONTINUE "
+	      "replace the poison");
 }
