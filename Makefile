@@ -8,9 +8,13 @@
 # make install    install the pages (DESTDIR, prefix, mandir)
 # make lint, html, pdf, claims, kernels, bench, upstream: see README.md
 #
-# Each step is a script in scripts/; this file only wires them.
+# Each step is a script in scripts/STAGE/, with the stage's make fragment
+# (scripts/STAGE/STAGE.mk); this file only wires them.
 
 SHELL := /bin/sh
+# Quiet by default: results and errors only.  make V=1 shows each command.
+V ?= 0
+Q := $(if $(filter 1,$(V)),,@)
 .DEFAULT_GOAL := all
 .DELETE_ON_ERROR:
 .SUFFIXES:
@@ -35,23 +39,23 @@ INSTALL_DATA := $(INSTALL) -m 644
 # Goals that need neither the build tools nor the extracted examples.
 QUIET_GOALS := clean help install uninstall
 ifneq ($(filter-out $(QUIET_GOALS),$(or $(MAKECMDGOALS),all)),)
-ifneq ($(shell scripts/deps >&2; echo $$?),0)
+ifneq ($(shell scripts/deps.sh >&2; echo $$?),0)
 $(error the build dependencies are missing: see the message above)
 endif
 include $(PAGE_NAMES:%=$(BUILD)/%.mk)
 endif
 
 # --- extract: the pages' programs and sessions, and the rules for them ---
-$(BUILD)/%.mk: man2/% scripts/extract scripts/page-rules
+$(BUILD)/%.mk: man2/% scripts/page/extract.sh scripts/page/rules.sh
 	@mkdir -p $(BUILD)
-	scripts/extract $< $(BUILD)/$*
-	scripts/page-rules $(BUILD)/$* >$@.tmp
+	$(Q)scripts/page/extract.sh $< $(BUILD)/$*
+	$(Q)scripts/page/rules.sh $(BUILD)/$* >$@.tmp
 	@mv $@.tmp $@
 
 # --- probe: what this kernel and user can do ---
-$(BUILD)/probe: scripts/probe.c
+$(BUILD)/probe: scripts/run/probe.c
 	@mkdir -p $(@D)
-	$(CC) $(EXAMPLE_CFLAGS) -o $@ $<
+	$(Q)$(CC) $(EXAMPLE_CFLAGS) -o $@ $<
 
 # Run every time, but replaced only when the answer changes, so that the
 # sessions run again exactly when the kernel or the user changed.
@@ -60,28 +64,28 @@ $(BUILD)/probe.txt: $(BUILD)/probe FORCE
 	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 
 # --- compile: gcc and clang, warnings as errors; a sanitizer build ---
-$(BUILD)/%.gcc: $(BUILD)/%.c $(BUILD)/%.c.lines scripts/compile
-	scripts/compile $(CC) $@ $< $(EXAMPLE_CFLAGS)
+$(BUILD)/%.gcc: $(BUILD)/%.c $(BUILD)/%.c.lines scripts/run/compile.sh
+	$(Q)scripts/run/compile.sh $(CC) $@ $< $(EXAMPLE_CFLAGS)
 
-$(BUILD)/%.clang: $(BUILD)/%.c $(BUILD)/%.c.lines scripts/compile
-	scripts/compile $(CLANG) $@ $< $(EXAMPLE_CFLAGS)
+$(BUILD)/%.clang: $(BUILD)/%.c $(BUILD)/%.c.lines scripts/run/compile.sh
+	$(Q)scripts/run/compile.sh $(CLANG) $@ $< $(EXAMPLE_CFLAGS)
 
-$(BUILD)/%.san: $(BUILD)/%.c $(BUILD)/%.c.lines scripts/compile
-	scripts/compile $(CC) $@ $< $(EXAMPLE_CFLAGS) $(SANITIZE_FLAGS)
+$(BUILD)/%.san: $(BUILD)/%.c $(BUILD)/%.c.lines scripts/run/compile.sh
+	$(Q)scripts/run/compile.sh $(CC) $@ $< $(EXAMPLE_CFLAGS) $(SANITIZE_FLAGS)
 
 # --- run: each session's commands, with each build ---
-$(BUILD)/%.san.out: $(BUILD)/%.run $(BUILD)/%.san $(BUILD)/probe.txt scripts/run-session
-	scripts/run-session $< $(BUILD)/$*.san $(BUILD)/probe.txt $@
+$(BUILD)/%.san.out: $(BUILD)/%.run $(BUILD)/%.san $(BUILD)/probe.txt scripts/run/session.sh
+	$(Q)scripts/run/session.sh $< $(BUILD)/$*.san $(BUILD)/probe.txt $@
 
-$(BUILD)/%.out: $(BUILD)/%.run $(BUILD)/%.gcc $(BUILD)/probe.txt scripts/run-session
-	scripts/run-session $< $(BUILD)/$*.gcc $(BUILD)/probe.txt $@
+$(BUILD)/%.out: $(BUILD)/%.run $(BUILD)/%.gcc $(BUILD)/probe.txt scripts/run/session.sh
+	$(Q)scripts/run/session.sh $< $(BUILD)/$*.gcc $(BUILD)/probe.txt $@
 
 # --- compare: what the page shows against what ran ---
 # A failed comparison is a result, not a build error: every example is
 # tried, and the summary fails.
 $(BUILD)/%.result: $(BUILD)/%.run $(BUILD)/%.out $(BUILD)/%.san.out \
-		$(BUILD)/%.clang scripts/compare
-	@scripts/compare $< $(BUILD)/$*.out $(BUILD)/$*.san.out >$@.tmp || :
+		$(BUILD)/%.clang scripts/run/compare.sh
+	@scripts/run/compare.sh $< $(BUILD)/$*.out $(BUILD)/$*.san.out >$@.tmp || :
 	@mv $@.tmp $@
 
 # --- examples/: the programs as extracted, committed ---
@@ -89,10 +93,10 @@ $(BUILD)/%.result: $(BUILD)/%.run $(BUILD)/%.out $(BUILD)/%.san.out \
 # time stamp says nothing.
 .PHONY: examples examples-check
 examples-check: $(EXAMPLE_SOURCES)
-	@scripts/check-examples $(BUILD) examples $(PAGE_NAMES)
+	@scripts/page/check-examples.sh $(BUILD) examples $(PAGE_NAMES)
 
 examples: $(EXAMPLE_SOURCES)
-	scripts/check-examples --update $(BUILD) examples $(PAGE_NAMES)
+	$(Q)scripts/page/check-examples.sh --update $(BUILD) examples $(PAGE_NAMES)
 
 # --- the main job ---
 .PHONY: all extract compile run compare results
@@ -103,7 +107,7 @@ compile: $(EXAMPLE_SOURCES:.c=.gcc) $(EXAMPLE_SOURCES:.c=.clang) \
 	$(EXAMPLE_SOURCES:.c=.san)
 run: $(EXAMPLE_RESULTS:.result=.out) $(EXAMPLE_RESULTS:.result=.san.out)
 compare results: $(EXAMPLE_RESULTS)
-	@scripts/summary $(EXAMPLE_RESULTS)
+	@scripts/run/summary.sh $(EXAMPLE_RESULTS)
 
 # Rewrites each page's sessions from the runs: review with git diff.
 .PHONY: bless
@@ -112,34 +116,34 @@ bless: $(EXAMPLE_RESULTS:.result=.out)
 		run=$${out%.out}.run; \
 		page=$$(awk '$$1 == "page" { print $$2; exit }' $$run); \
 		name=$$(awk '$$1 == "program" { print $$2; exit }' $$run); \
-		scripts/bless $$page $$name $$out || exit 1; \
+		scripts/page/bless.sh $$page $$name $$out || exit 1; \
 		echo "blessed $$page: $$name"; \
 	done
 
 # --- the test suite ---
-# The bats suites, then each runner that a part in mk/ adds to CHECK_RUNNERS
+# The bats suites, then each runner that a stage's make fragment adds to CHECK_RUNNERS
 # (a target printing PASS, FAIL and SKIP lines).
 CHECK_RUNNERS :=
 .PHONY: check
 check:
-	@scripts/check $(CHECK_RUNNERS)
+	@scripts/check.sh $(CHECK_RUNNERS)
 
 # --- install ---
 .PHONY: install uninstall
 install:
-	$(INSTALL) -d $(DESTDIR)$(man2dir)
-	$(INSTALL_DATA) $(PAGES) $(DESTDIR)$(man2dir)
+	$(Q)$(INSTALL) -d $(DESTDIR)$(man2dir)
+	$(Q)$(INSTALL_DATA) $(PAGES) $(DESTDIR)$(man2dir)
 
 uninstall:
-	rm -f $(addprefix $(DESTDIR)$(man2dir)/,$(PAGE_NAMES))
+	$(Q)rm -f $(addprefix $(DESTDIR)$(man2dir)/,$(PAGE_NAMES))
 
 .PHONY: clean help FORCE
 clean:
-	rm -rf $(BUILD)
+	$(Q)rm -rf $(BUILD)
 
 help:
 	@sed -n '3,10s/^# //p' Makefile
 
 FORCE:
 
--include mk/*.mk
+include $(sort $(wildcard scripts/*/*.mk))

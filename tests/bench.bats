@@ -7,7 +7,7 @@ load helper
 
 setup_file() {
 	gcc -std=gnu11 -O2 -Wall -Wextra -Werror -pthread \
-		-o "$BATS_FILE_TMPDIR/dirty_track" "$ROOT/bench/dirty_track.c"
+		-o "$BATS_FILE_TMPDIR/dirty_track" "$ROOT/scripts/bench/dirty_track.c"
 }
 
 dt() {

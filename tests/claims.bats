@@ -1,7 +1,7 @@
 #!/usr/bin/env bats
 # The claims checker: errno claims read from the pages and run
-# (scripts/claims-list, claims-run, claims-exec), the header constants
-# (scripts/claims-header), the privilege contexts, and scripts/claims.
+# (scripts/claims/list.sh, claims-run, claims-exec), the header constants
+# (scripts/claims/header.sh), the privilege contexts, and scripts/claims/claims.sh.
 # bats sets stderr and stderr_lines (run --separate-stderr):
 # shellcheck disable=SC2154
 
@@ -195,7 +195,7 @@ need_root() {
 
 @test "the 6.12 header: its 51 constants are the ones required" {
 	header=$(find /usr/src -path '/usr/src/linux-headers-6.12*/include/uapi/linux/userfaultfd.h' 2>/dev/null | sort -V | tail -n 1)
-	[ -n "$header" ] || skip "no Linux 6.12 headers (scripts/deps)"
+	[ -n "$header" ] || skip "no Linux 6.12 headers (scripts/deps.sh)"
 	export CLAIMS_HEADER=$header
 	run claims-header "$CF/header-ok.2"
 	[ "$status" -eq 1 ]
@@ -246,7 +246,7 @@ need_root() {
 	before=$(cat /proc/sys/vm/unprivileged_userfaultfd)
 	[ "$before" = 0 ] || skip "vm.unprivileged_userfaultfd is $before, not 0"
 	claims-exec -d "$CF/priv" -b "$B" priv-sysctl-both >/dev/null # compiled
-	CLAIMS_TIMEOUT=30 claims-exec -d "$CF/priv" -b "$B" priv-sysctl-hang >/dev/null 3>&- &
+	CLAIMS_TIMEOUT=30 "$ROOT/scripts/claims/exec.sh" -d "$CF/priv" -b "$B" priv-sysctl-hang >/dev/null 3>&- &
 	pid=$!
 	for _ in $(seq 50); do
 		[ "$(cat /proc/sys/vm/unprivileged_userfaultfd)" = 1 ] && break
@@ -290,7 +290,7 @@ need_root() {
 	chown 65534 "$d/b"
 	other=$(( 1 - $(cat /proc/sys/vm/unprivileged_userfaultfd) ))
 	run setpriv --reuid=65534 --regid=65534 --clear-groups env TMPDIR="$d/b" \
-		"$ROOT/scripts/claims-exec" -d "$d" -b "$d/b" priv-sysctl-both
+		"$ROOT/scripts/claims/exec.sh" -d "$d" -b "$d/b" priv-sysctl-both
 	[ "$status" -eq 77 ]
 	[[ "$output" == "SKIP	"*"with vm.unprivileged_userfaultfd=$other: needs root to set it"* ]]
 }
@@ -308,7 +308,7 @@ need_root() {
 
 # --- everything together --------------------------------------------------
 
-@test "scripts/claims prints every result, the coverage, then one summary" {
+@test "scripts/claims/claims.sh prints every result, the coverage, then one summary" {
 	CLAIMS_DIR=$CF/progs CLAIMS_BUILD=$B CLAIMS_HEADER=$CF/userfaultfd.h \
 		run claims "$CF/errors.2" "$CF/header-ok.2"
 	[ "$status" -eq 1 ]
@@ -319,7 +319,7 @@ need_root() {
 	[[ "$output" == *"FAIL $CF/errors.2:11 UFFDIO_THING: not defined by $CF/userfaultfd.h"* ]]
 }
 
-@test "scripts/claims stops at an error in the pages, with nothing on stdout" {
+@test "scripts/claims/claims.sh stops at an error in the pages, with nothing on stdout" {
 	CLAIMS_DIR=$CF/progs CLAIMS_BUILD=$B CLAIMS_HEADER=$CF/userfaultfd.h \
 		run --separate-stderr claims "$CF/missing.2"
 	[ "$status" -eq 2 ]
@@ -338,12 +338,12 @@ need_root() {
 	[ "$stderr" = "$d/uffd-untestable.c:2: claims-context: unknown no-such-thing" ]
 }
 
-@test "scripts/claims: a part that ends without its summary is an error, not a pass" {
+@test "scripts/claims/claims.sh: a part that ends without its summary is an error, not a pass" {
 	s=$BATS_TEST_TMPDIR/scripts
 	cp -r "$ROOT/scripts" "$s"
-	printf '#!/bin/sh\nexit 1\n' >"$s/claims-header"
+	printf '#!/bin/sh\nexit 1\n' >"$s/claims/header.sh"
 	CLAIMS_DIR=$CF/progs CLAIMS_BUILD=$B CLAIMS_HEADER=$CF/userfaultfd.h \
-		run --separate-stderr "$s/claims" "$CF/errors.2"
+		run --separate-stderr "$s/claims/claims.sh" "$CF/errors.2"
 	[ "$status" -eq 2 ]
 	[ "$output" = "" ]
 	[ "$stderr" = "claims: claims-header ended without its summary line" ]

@@ -2,13 +2,65 @@
 # fixture pages, and each test works in its own $BATS_TEST_TMPDIR.
 ROOT=$(cd "$BATS_TEST_DIRNAME/.." && pwd)
 FIXTURES=$ROOT/tests/fixtures/pages
-PATH=$ROOT/scripts:$PATH
-export ROOT FIXTURES PATH
+export ROOT FIXTURES
+
+# The tools by the names the suites call them, wherever their stage keeps them.
+deps() { "$ROOT/scripts/deps.sh" "$@"; }
+check() { "$ROOT/scripts/check.sh" "$@"; }
+extract() { "$ROOT/scripts/page/extract.sh" "$@"; }
+page-rules() { "$ROOT/scripts/page/rules.sh" "$@"; }
+writeback() { "$ROOT/scripts/page/writeback.sh" "$@"; }
+bless() { "$ROOT/scripts/page/bless.sh" "$@"; }
+roff-escape() { "$ROOT/scripts/page/roff-escape.sh" "$@"; }
+check-examples() { "$ROOT/scripts/page/check-examples.sh" "$@"; }
+compile() { "$ROOT/scripts/run/compile.sh" "$@"; }
+run-session() { "$ROOT/scripts/run/session.sh" "$@"; }
+compare() { "$ROOT/scripts/run/compare.sh" "$@"; }
+summary() { "$ROOT/scripts/run/summary.sh" "$@"; }
+lint-analyzer() { "$ROOT/scripts/lint/analyzer.sh" "$@"; }
+lint-cppcheck() { "$ROOT/scripts/lint/cppcheck.sh" "$@"; }
+lint-filter() { "$ROOT/scripts/lint/filter.sh" "$@"; }
+lint-groff() { "$ROOT/scripts/lint/groff.sh" "$@"; }
+lint-mandoc() { "$ROOT/scripts/lint/mandoc.sh" "$@"; }
+lint-shell() { "$ROOT/scripts/lint/shell.sh" "$@"; }
+lint-spell() { "$ROOT/scripts/lint/spell.sh" "$@"; }
+lint-style() { "$ROOT/scripts/lint/style.sh" "$@"; }
+lint-tidy() { "$ROOT/scripts/lint/tidy.sh" "$@"; }
+lint-width() { "$ROOT/scripts/lint/width.sh" "$@"; }
+render-html() { "$ROOT/scripts/render/html.sh" "$@"; }
+render-index() { "$ROOT/scripts/render/index.sh" "$@"; }
+render-man() { "$ROOT/scripts/render/man.sh" "$@"; }
+render-pdf() { "$ROOT/scripts/render/pdf.sh" "$@"; }
+render-verify() { "$ROOT/scripts/render/verify.sh" "$@"; }
+claims-exec() { "$ROOT/scripts/claims/exec.sh" "$@"; }
+claims-header() { "$ROOT/scripts/claims/header.sh" "$@"; }
+claims-list() { "$ROOT/scripts/claims/list.sh" "$@"; }
+claims-run() { "$ROOT/scripts/claims/run.sh" "$@"; }
+claims() { "$ROOT/scripts/claims/claims.sh" "$@"; }
+kernel-accel() { "$ROOT/scripts/kernels/accel.sh" "$@"; }
+kernel-boot() { "$ROOT/scripts/kernels/boot.sh" "$@"; }
+kernel-cc() { "$ROOT/scripts/kernels/cc.sh" "$@"; }
+kernel-fetch() { "$ROOT/scripts/kernels/fetch.sh" "$@"; }
+kernel-guest() { "$ROOT/scripts/kernels/guest.sh" "$@"; }
+kernel-initramfs() { "$ROOT/scripts/kernels/initramfs.sh" "$@"; }
+kernel-init() { "$ROOT/scripts/kernels/init.sh" "$@"; }
+kernel-matrix() { "$ROOT/scripts/kernels/matrix.sh" "$@"; }
+kernel-results() { "$ROOT/scripts/kernels/results.sh" "$@"; }
+kernel-since() { "$ROOT/scripts/kernels/since.sh" "$@"; }
+kernels() { "$ROOT/scripts/kernels/kernels.sh" "$@"; }
+upstream-changes() { "$ROOT/scripts/upstream/changes.sh" "$@"; }
+upstream-check() { "$ROOT/scripts/upstream/check.sh" "$@"; }
+upstream-cover() { "$ROOT/scripts/upstream/cover.sh" "$@"; }
+upstream-render-same() { "$ROOT/scripts/upstream/render-same.sh" "$@"; }
+upstream-series() { "$ROOT/scripts/upstream/series.sh" "$@"; }
+upstream-strip() { "$ROOT/scripts/upstream/strip.sh" "$@"; }
+bench-dirty() { "$ROOT/scripts/bench/dirty.sh" "$@"; }
+bench-toolchain() { "$ROOT/scripts/bench/toolchain.sh" "$@"; }
 
 # A probe report for this machine, made once per suite.
 probe_report() {
 	if [ ! -f "$BATS_FILE_TMPDIR/probe.txt" ]; then
-		gcc -O2 -o "$BATS_FILE_TMPDIR/probe" "$ROOT/scripts/probe.c"
+		gcc -O2 -o "$BATS_FILE_TMPDIR/probe" "$ROOT/scripts/run/probe.c"
 		"$BATS_FILE_TMPDIR/probe" >"$BATS_FILE_TMPDIR/probe.txt"
 	fi
 	echo "$BATS_FILE_TMPDIR/probe.txt"

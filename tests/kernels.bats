@@ -11,7 +11,7 @@ load helper
 
 KFIX=$ROOT/tests/fixtures/kernels
 
-# A tree as scripts/kernel-initramfs makes it, enough for kernel-results:
+# A tree as scripts/kernels/initramfs.sh makes it, enough for kernel-results:
 # the sessions hello, wrong (the same session, run with another output)
 # and future; the claims as-nobody, contradicted, holds, slow, untestable.
 results_tree() {
@@ -35,8 +35,8 @@ field() {
 # A static probe and helper, built once per file.
 static_tools() {
 	if [ ! -x "$BATS_FILE_TMPDIR/probe" ]; then
-		kernel-cc "$BATS_FILE_TMPDIR/probe" "$ROOT/scripts/probe.c" -O2 -Wall -Wextra -Werror
-		kernel-cc "$BATS_FILE_TMPDIR/helper" "$ROOT/scripts/kernel-helper.c" -O2 -Wall -Wextra -Werror
+		kernel-cc "$BATS_FILE_TMPDIR/probe" "$ROOT/scripts/run/probe.c" -O2 -Wall -Wextra -Werror
+		kernel-cc "$BATS_FILE_TMPDIR/helper" "$ROOT/scripts/kernels/helper.c" -O2 -Wall -Wextra -Werror
 	fi
 }
 

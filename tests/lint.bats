@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# The lint tools (scripts/lint-*): each fixture in tests/fixtures/lint
+# The lint tools (scripts/lint/): each fixture in tests/fixtures/lint
 # breaks one rule, at the lines marked by an EXPECT comment just before
 # them; every tool must report exactly those lines, as
 # "FILE:LINE: RULE: message", and fail.  The clean fixtures, and the
@@ -56,14 +56,14 @@ reported() {
 	[ -z "$pairs" ] || printf '%s\n' "$pairs" | sort -u
 }
 
-# check TOOL FILE RULE...: scripts/lint-TOOL FILE reports exactly the
+# check TOOL FILE RULE...: scripts/lint/TOOL.sh FILE reports exactly the
 # expected lines of the RULEs, and its status says so.
 check() {
 	local tool=$1 file=$2
 	shift 2
 	local want got
 	want=$(expected "$file" "$@")
-	run "scripts/lint-$tool" "$file"
+	run "scripts/lint/$tool.sh" "$file"
 	got=$(reported "$file") || { echo "$output"; return 1; }
 	if [ "$want" != "$got" ]; then
 		echo "lint-$tool $file: expected (line rule):"
@@ -119,7 +119,7 @@ check_program() {
 
 @test "th: a title other than the file's name fails at the .TH line" {
 	check_page "$LINT/th.2"
-	run scripts/lint-style "$LINT/th.2"
+	run scripts/lint/style.sh "$LINT/th.2"
 	[[ "$output" == "$LINT/th.2:5: th: title \"wrong\" is not the file's name \"th\"" ]]
 }
 
@@ -133,7 +133,7 @@ check_program() {
 
 @test "section-order: missing, misplaced, unknown, lower-case and repeated sections fail at their .SH" {
 	check_page "$LINT/section-order.2"
-	run scripts/lint-style "$LINT/section-order.2"
+	run scripts/lint/style.sh "$LINT/section-order.2"
 	[[ "$output" == *":8: section-order: section LIBRARY is missing before SYNOPSIS"* ]]
 	[[ "$output" == *":17: section-order: section RETURN VALUE must come before ERRORS (line 14)"* ]]
 }
@@ -142,7 +142,7 @@ check_program() {
 	printf '%s\n' '.TH short 2 2025-06-01 "Linux man-pages (unreleased)"' \
 		'.SH NAME' 'short \- a page' '.SH LIBRARY' 'Standard C library' \
 		'.SH SYNOPSIS' '.B int short(void);' >"$BATS_TEST_TMPDIR/short.2"
-	run scripts/lint-style "$BATS_TEST_TMPDIR/short.2"
+	run scripts/lint/style.sh "$BATS_TEST_TMPDIR/short.2"
 	[ "$status" -eq 1 ]
 	[ "$output" = "$BATS_TEST_TMPDIR/short.2:7: section-order: section DESCRIPTION is missing" ]
 }
@@ -157,7 +157,7 @@ check_program() {
 
 @test "function-ref: name(N) in text, in \\fB, in .IR and in .B fails" {
 	check_page "$LINT/function-ref.2"
-	run scripts/lint-style "$LINT/function-ref.2"
+	run scripts/lint/style.sh "$LINT/function-ref.2"
 	[[ "$output" == *'"read(2)": write a page reference as ".BR read (2)"'* ]]
 }
 
@@ -175,26 +175,26 @@ check_program() {
 
 @test "mandoc: a mandoc warning fails at its line" {
 	check_page "$LINT/mandoc.2"
-	run scripts/lint-mandoc "$LINT/mandoc.2"
+	run scripts/lint/mandoc.sh "$LINT/mandoc.2"
 	[[ "$output" == "$LINT/mandoc.2:18: mandoc: WARNING: skipping paragraph macro: PP after SH" ]]
 }
 
 @test "groff: a groff warning fails at its line" {
 	check_page "$LINT/groff.2"
-	run scripts/lint-groff "$LINT/groff.2"
+	run scripts/lint/groff.sh "$LINT/groff.2"
 	[[ "$output" == "$LINT/groff.2:18: groff: warning: number register 'nosuch' not defined" ]]
 }
 
 @test "width: a line wider than 80 columns fails in man-db's and mandoc's rendering, at its source line" {
 	check_page "$LINT/width.2"
-	run scripts/lint-width "$LINT/width.2"
+	run scripts/lint/width.sh "$LINT/width.2"
 	[[ "$output" == *"$LINT/width.2:21: width: man-db: rendered line 17 is 94 columns wide (> 80): static const char"* ]]
 	[[ "$output" == *"$LINT/width.2:21: width: mandoc: rendered line 17 is 94 columns wide (> 80): static const char"* ]]
 }
 
 @test "codespell: a misspelling fails at its line" {
 	check_page "$LINT/codespell.2"
-	run scripts/lint-spell "$LINT/codespell.2"
+	run scripts/lint/spell.sh "$LINT/codespell.2"
 	[[ "$output" == "$LINT/codespell.2:19: codespell: occu""red ==> occurred" ]]
 }
 
@@ -204,7 +204,7 @@ check_program() {
 
 @test "clang-tidy: a finding of the checked-in .clang-tidy fails at its line" {
 	check_program "$LINT/c/clang-tidy.c"
-	run scripts/lint-tidy "$LINT/c/clang-tidy.c"
+	run scripts/lint/tidy.sh "$LINT/c/clang-tidy.c"
 	[[ "$output" == "$LINT/c/clang-tidy.c:16: clang-tidy: 'atoi' used to convert"*"[cert-err34-c]" ]]
 }
 
@@ -223,14 +223,14 @@ check_program() {
 }
 
 @test "lint-shell -l picks the shell scripts, bats suites included" {
-	run scripts/lint-shell -l "$LINT/sh/clean.sh" "$LINT/sh/shellcheck.bats" "$LINT/c/clean.c" \
-		scripts/lint-style.awk scripts/lint-style
+	run scripts/lint/shell.sh -l "$LINT/sh/clean.sh" "$LINT/sh/shellcheck.bats" "$LINT/c/clean.c" \
+		scripts/lint/style.awk scripts/lint/style.sh
 	[ "$status" -eq 0 ]
-	[ "$output" = "$(printf '%s\n' "$LINT/sh/clean.sh" "$LINT/sh/shellcheck.bats" scripts/lint-style)" ]
+	[ "$output" = "$(printf '%s\n' "$LINT/sh/clean.sh" "$LINT/sh/shellcheck.bats" scripts/lint/style.sh)" ]
 }
 
-@test "lint/ignored-warnings is well formed, and every record gives a reason" {
-	run scripts/lint-filter </dev/null
+@test "scripts/lint/ignored-warnings is well formed, and every record gives a reason" {
+	run scripts/lint/filter.sh </dev/null
 	[ "$status" -eq 0 ]
 	[ -z "$output" ]
 	# Each record: rule, match, reason, all non-empty.
@@ -241,7 +241,7 @@ check_program() {
 		/^rule: [a-z-]+$/ { r = 1 }
 		/^match: ./ { m = 1 }
 		/^reason: ./ { why = 1 }
-		END { if (n && !(r && m && why)) bad = 1; exit bad }' lint/ignored-warnings
+		END { if (n && !(r && m && why)) bad = 1; exit bad }' scripts/lint/ignored-warnings
 	[ "$status" -eq 0 ]
 }
 
@@ -251,7 +251,7 @@ check_program() {
 		match: : mandoc: STYLE: something harmless$
 		reason: a test.
 	EOF
-	LINT_IGNORE=$BATS_TEST_TMPDIR/ignore run scripts/lint-filter <<-'EOF'
+	LINT_IGNORE=$BATS_TEST_TMPDIR/ignore run scripts/lint/filter.sh <<-'EOF'
 		a.2:3: mandoc: STYLE: something harmless
 		a.2:4: mandoc: STYLE: something harmless, and more
 		a.2:5: groff: STYLE: something harmless
@@ -262,7 +262,7 @@ check_program() {
 
 @test "lint-filter refuses a record without a reason, naming its line, and prints no message" {
 	printf 'rule: mandoc\nmatch: x\n\nrule: groff\nmatch: y\nreason: z\n' >"$BATS_TEST_TMPDIR/ignore"
-	LINT_IGNORE=$BATS_TEST_TMPDIR/ignore run scripts/lint-filter <<<'a.2:1: mandoc: x'
+	LINT_IGNORE=$BATS_TEST_TMPDIR/ignore run scripts/lint/filter.sh <<<'a.2:1: mandoc: x'
 	[ "$status" -eq 2 ]
 	[ "$output" = "$BATS_TEST_TMPDIR/ignore:1: ignored-warnings: the record needs a rule:, a match: and a reason: line" ]
 }
@@ -270,7 +270,7 @@ check_program() {
 @test "lint-filter gives the page line of an extracted program's finding" {
 	mkdir -p "$BATS_TEST_TMPDIR/build/demo.2"
 	printf 'man2/demo.2 %s\n' 40 41 42 >"$BATS_TEST_TMPDIR/build/demo.2/prog.c.lines"
-	LINT_BUILD=$BATS_TEST_TMPDIR/build run scripts/lint-filter <<<'examples/demo.2/prog.c:2: cppcheck: style: x [y]'
+	LINT_BUILD=$BATS_TEST_TMPDIR/build run scripts/lint/filter.sh <<<'examples/demo.2/prog.c:2: cppcheck: style: x [y]'
 	[ "$status" -eq 1 ]
 	[ "$output" = "examples/demo.2/prog.c:2: cppcheck: style: x [y] (man2/demo.2:41)" ]
 }
@@ -285,7 +285,7 @@ check_program() {
 
 @test "make lint runs each tool once per file, and a second make does nothing" {
 	local mk=$BATS_TEST_TMPDIR/Makefile build=$BATS_TEST_TMPDIR/build
-	printf 'include mk/lint.mk\n' >"$mk"
+	printf 'include scripts/lint/lint.mk\n' >"$mk"
 	set -- -f "$mk" BUILD="$build" LINT_PAGE_DIR="$LINT" \
 		PAGES="$LINT/clean.2 $LINT/clean_ioctl.2" LINT_C="$LINT/c/clean.c" LINT_H= \
 		LINT_SH="$LINT/sh/clean.sh" LINT_TEXT="$LINT/clean.2 $LINT/c/clean.c"
@@ -306,14 +306,14 @@ check_program() {
 	# A changed page is linted again, and only that page.
 	touch -d '2000-01-01' "$build/lint/style/$LINT/clean.2.ok"
 	run make "$@" -n lint
-	[[ "$output" == *"scripts/lint-style $LINT/clean.2"* ]]
-	[[ "$output" != *"scripts/lint-style $LINT/clean_ioctl.2"* ]]
-	[[ "$output" != *"scripts/lint-mandoc"* ]]
+	[[ "$output" == *"scripts/lint/style.sh $LINT/clean.2"* ]]
+	[[ "$output" != *"scripts/lint/style.sh $LINT/clean_ioctl.2"* ]]
+	[[ "$output" != *"scripts/lint/mandoc.sh"* ]]
 }
 
 @test "make lint fails on a broken page, naming file and line" {
 	local mk=$BATS_TEST_TMPDIR/Makefile
-	printf 'include mk/lint.mk\n' >"$mk"
+	printf 'include scripts/lint/lint.mk\n' >"$mk"
 	run make -f "$mk" BUILD="$BATS_TEST_TMPDIR/build" PAGES="$LINT/semantic-newline.2" \
 		LINT_C= LINT_H= LINT_SH= LINT_TEXT= lint-pages
 	[ "$status" -ne 0 ]

@@ -49,9 +49,9 @@ mk() {
 	touch "$P/man2/alpha.2"
 	run mk results
 	echo "$output"
-	[[ "$output" == *"scripts/extract man2/alpha.2"* ]]
+	[[ "$output" == *"scripts/page/extract.sh man2/alpha.2"* ]]
 	[[ "$output" != *"man2/beta.2 build"* ]]
-	[[ "$output" != *"scripts/compile"* ]]
+	[[ "$output" != *"scripts/run/compile.sh"* ]]
 }
 
 @test "changing one page's program rebuilds that program only" {
@@ -59,7 +59,7 @@ mk() {
 	sed -i 's/hello, %s/hello,  %s/' "$P/man2/beta.2"
 	run mk results
 	echo "$output"
-	[[ "$output" == *"scripts/compile gcc build/beta.2/greet_beta.gcc"* ]]
+	[[ "$output" == *"scripts/run/compile.sh gcc build/beta.2/greet_beta.gcc"* ]]
 	[[ "$output" != *"build/alpha.2/greet_alpha.gcc"* ]]
 	[[ "$output" == *"FAIL man2/beta.2"* ]]
 }

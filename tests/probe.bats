@@ -4,7 +4,7 @@
 load helper
 
 setup_file() {
-	gcc -O2 -Wall -Wextra -Werror -o "$BATS_FILE_TMPDIR/probe" "$ROOT/scripts/probe.c"
+	gcc -O2 -Wall -Wextra -Werror -o "$BATS_FILE_TMPDIR/probe" "$ROOT/scripts/run/probe.c"
 }
 
 @test "the probe names the running kernel" {

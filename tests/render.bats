@@ -10,11 +10,11 @@ setup_file() {
 	export ROOT OUT
 	cd "$ROOT" || return 1
 	local lint=tests/fixtures/lint
-	scripts/render-html "$OUT/html/clean.2.html" "$lint/clean.2" "$lint/clean.2" "$lint/clean_ioctl.2"
-	scripts/render-html "$OUT/html/clean_ioctl.2.html" "$lint/clean_ioctl.2" "$lint/clean.2" "$lint/clean_ioctl.2"
-	scripts/render-index "$OUT/html/index.html" "$lint/clean.2" "$lint/clean_ioctl.2"
-	scripts/render-pdf "$OUT/pdf/book.pdf" "$lint/clean.2" "$lint/clean_ioctl.2"
-	scripts/render-man "$OUT/man/clean.2.txt" "$lint/clean.2"
+	scripts/render/html.sh "$OUT/html/clean.2.html" "$lint/clean.2" "$lint/clean.2" "$lint/clean_ioctl.2"
+	scripts/render/html.sh "$OUT/html/clean_ioctl.2.html" "$lint/clean_ioctl.2" "$lint/clean.2" "$lint/clean_ioctl.2"
+	scripts/render/index.sh "$OUT/html/index.html" "$lint/clean.2" "$lint/clean_ioctl.2"
+	scripts/render/pdf.sh "$OUT/pdf/book.pdf" "$lint/clean.2" "$lint/clean_ioctl.2"
+	scripts/render/man.sh "$OUT/man/clean.2.txt" "$lint/clean.2"
 }
 
 setup() {
@@ -35,7 +35,7 @@ html_text() {
 			{ echo "no heading for $title"; return 1; }
 	done < <(sed -n 's/^\.SH //p' "$LINT/clean.2")
 	grep -q '<h2 class="Ss" id="A_subsection">' "$OUT/html/clean.2.html"
-	run scripts/render-verify html "$LINT/clean.2" "$OUT/html/clean.2.html"
+	run scripts/render/verify.sh html "$LINT/clean.2" "$OUT/html/clean.2.html"
 	[ "$status" -eq 0 ]
 	[ -z "$output" ]
 }
@@ -79,11 +79,11 @@ html_text() {
 
 @test "render-verify html catches a missing section and a damaged example" {
 	sed '/id="ERRORS"/d' "$OUT/html/clean.2.html" >"$BATS_TEST_TMPDIR/nosection.html"
-	run scripts/render-verify html "$LINT/clean.2" "$BATS_TEST_TMPDIR/nosection.html"
+	run scripts/render/verify.sh html "$LINT/clean.2" "$BATS_TEST_TMPDIR/nosection.html"
 	[ "$status" -eq 1 ]
 	[ "$output" = "$LINT/clean.2:67: render-html: section \"ERRORS\" is not a heading of $BATS_TEST_TMPDIR/nosection.html" ]
 	sed '/exit(EXIT_SUCCESS);/d' "$OUT/html/clean.2.html" >"$BATS_TEST_TMPDIR/noline.html"
-	run scripts/render-verify html "$LINT/clean.2" "$BATS_TEST_TMPDIR/noline.html"
+	run scripts/render/verify.sh html "$LINT/clean.2" "$BATS_TEST_TMPDIR/noline.html"
 	[ "$status" -eq 1 ]
 	[ "$output" = "$LINT/clean.2:80: render-html: example clean_demo.c is not in $BATS_TEST_TMPDIR/noline.html as the page has it" ]
 }
@@ -99,13 +99,13 @@ html_text() {
 	grep -qF 'clean_ioctl(2)' "$BATS_TEST_TMPDIR/book.txt"
 	grep -q '^ *NAME *$' "$BATS_TEST_TMPDIR/book.txt"
 	grep -qF 'a fixture page that every lint passes' "$BATS_TEST_TMPDIR/book.txt"
-	run scripts/render-verify pdf "$OUT/pdf/book.pdf" "$LINT/clean.2" "$LINT/clean_ioctl.2"
+	run scripts/render/verify.sh pdf "$OUT/pdf/book.pdf" "$LINT/clean.2" "$LINT/clean_ioctl.2"
 	[ "$status" -eq 0 ]
 }
 
 @test "render-verify pdf catches a page missing from the PDF" {
-	scripts/render-pdf "$BATS_TEST_TMPDIR/one.pdf" "$LINT/clean_ioctl.2"
-	run scripts/render-verify pdf "$BATS_TEST_TMPDIR/one.pdf" "$LINT/clean.2" "$LINT/clean_ioctl.2"
+	scripts/render/pdf.sh "$BATS_TEST_TMPDIR/one.pdf" "$LINT/clean_ioctl.2"
+	run scripts/render/verify.sh pdf "$BATS_TEST_TMPDIR/one.pdf" "$LINT/clean.2" "$LINT/clean_ioctl.2"
 	[ "$status" -eq 1 ]
 	[[ "$output" == *"$LINT/clean.2:1: render-pdf: the title clean(2) is not in $BATS_TEST_TMPDIR/one.pdf"* ]]
 }
@@ -115,7 +115,7 @@ html_text() {
 	grep -qx 'SEE ALSO' "$OUT/man/clean.2.txt"
 	grep -qF 'clean - a fixture page that every lint passes' "$OUT/man/clean.2.txt"
 	[ "$(LC_ALL=C.UTF-8 awk 'length > 80' "$OUT/man/clean.2.txt" | wc -l)" -eq 0 ]
-	run scripts/render-verify man "$LINT/clean.2" "$OUT/man/clean.2.txt"
+	run scripts/render/verify.sh man "$LINT/clean.2" "$OUT/man/clean.2.txt"
 	[ "$status" -eq 0 ]
 }
 
@@ -124,13 +124,13 @@ html_text() {
 	pages=$(ls man2/*.2 2>/dev/null) || skip "no pages in man2/ yet"
 	for page in $pages; do
 		# shellcheck disable=SC2086 # one word per page
-		scripts/render-html "$BATS_TEST_TMPDIR/${page##*/}.html" "$page" $pages
-		scripts/render-verify html "$page" "$BATS_TEST_TMPDIR/${page##*/}.html"
-		scripts/render-man "$BATS_TEST_TMPDIR/${page##*/}.txt" "$page"
-		scripts/render-verify man "$page" "$BATS_TEST_TMPDIR/${page##*/}.txt"
+		scripts/render/html.sh "$BATS_TEST_TMPDIR/${page##*/}.html" "$page" $pages
+		scripts/render/verify.sh html "$page" "$BATS_TEST_TMPDIR/${page##*/}.html"
+		scripts/render/man.sh "$BATS_TEST_TMPDIR/${page##*/}.txt" "$page"
+		scripts/render/verify.sh man "$page" "$BATS_TEST_TMPDIR/${page##*/}.txt"
 	done
 	# shellcheck disable=SC2086 # one word per page
-	scripts/render-pdf "$BATS_TEST_TMPDIR/book.pdf" $pages
+	scripts/render/pdf.sh "$BATS_TEST_TMPDIR/book.pdf" $pages
 	# shellcheck disable=SC2086 # one word per page
-	scripts/render-verify pdf "$BATS_TEST_TMPDIR/book.pdf" $pages
+	scripts/render/verify.sh pdf "$BATS_TEST_TMPDIR/book.pdf" $pages
 }

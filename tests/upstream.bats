@@ -15,9 +15,8 @@ UP=$ROOT/tests/fixtures/upstream
 # waits for.  Each test works on a copy of it.
 setup_file() {
 	local p=$BATS_FILE_TMPDIR/proj
-	mkdir -p "$p/man2" "$p/mk"
+	mkdir -p "$p/man2"
 	cp -R "$ROOT/Makefile" "$ROOT/scripts" "$p/"
-	cp "$ROOT/mk/upstream.mk" "$p/mk/"
 	cp "$UP/CHANGES" "$p/"
 	cp "$UP/pages/userfaultfd.2" "$UP/pages/ioctl_userfaultfd.2" "$p/man2/"
 	make --no-print-directory -s -C "$p" compile results >"$BATS_FILE_TMPDIR/results.log" 2>&1 || {

@@ -15,7 +15,7 @@ main(void)
 	need_sysctl(0);
 	if (geteuid() == 0 || !has_cap_sys_ptrace())
 		untestable("needs a user other than root with CAP_SYS_PTRACE "
-			   "(run through scripts/claims-exec)");
+			   "(run through scripts/claims/exec.sh)");
 	fd = uffd_syscall(0);
 	if (fd == -1)
 		contradicted("userfaultfd(0) with CAP_SYS_PTRACE failed with %s",

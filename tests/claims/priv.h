@@ -7,7 +7,7 @@
  *
  *	claims-context: sysctl=0,1 user=nobody caps=sys_ptrace
  *
- * in a check's leading comment tells scripts/claims-exec how to run it:
+ * in a check's leading comment tells scripts/claims/exec.sh how to run it:
  * with vm.unprivileged_userfaultfd set to each value listed, as the
  * unprivileged user 65534 (user=nobody) or as root (user=root), with the
  * capabilities listed kept.  Each check verifies that it got what it asked
@@ -113,7 +113,7 @@ need_sysctl(int want)
 
 	if (v != want)
 		untestable("needs vm.unprivileged_userfaultfd=%d, it is %d "
-			   "(run through scripts/claims-exec)", want, v);
+			   "(run through scripts/claims/exec.sh)", want, v);
 }
 
 static inline void
@@ -121,14 +121,14 @@ need_unprivileged(void)
 {
 	if (geteuid() == 0 || has_cap_sys_ptrace())
 		untestable("needs an unprivileged user without CAP_SYS_PTRACE "
-			   "(run through scripts/claims-exec)");
+			   "(run through scripts/claims/exec.sh)");
 }
 
 static inline void
 need_root(void)
 {
 	if (geteuid() != 0)
-		untestable("needs root (run through scripts/claims-exec)");
+		untestable("needs root (run through scripts/claims/exec.sh)");
 }
 
 /*

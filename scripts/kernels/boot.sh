@@ -1,0 +1,115 @@
+#!/bin/sh
+# kernel-boot [-t SECONDS] [-a kvm|tcg] [-m MEGABYTES] VMLINUZ INITRAMFS OUTDIR
+#
+# Boots VMLINUZ with INITRAMFS (scripts/kernels/initramfs.sh) under QEMU and
+# waits until the guest ends QEMU through isa-debug-exit, or SECONDS
+# (default 120) pass: then QEMU is killed and the guest reported hung.
+# Writes into OUTDIR:
+#     console.log   the first serial port: the kernel's messages
+#     results.log   the second: what scripts/kernels/guest.sh printed
+#     boot.txt      how it went, one fact a line:
+#                       status finished|hung|crashed|error
+#                       accel kvm|tcg
+#                       seconds 3.1
+#                       limit 120
+#                       detail TEXT     (for hung, crashed, error)
+# and prints the status line.  The guest's /init writes 16 to the debug
+# exit port when it finished (QEMU's status 33); a kernel panic reboots,
+# which -no-reboot turns into QEMU's status 0: crashed.
+#
+# Exit status: 0 once boot.txt is written, whatever the guest did; 77 when
+# QEMU is missing (stdout: the reason); 2 on a usage error.
+#
+# The guest gets KERNELS_HUGEPAGES (16) huge pages, so that the checks on
+# hugetlbfs run, and CLAIMS_TIMEOUT when it is set.
+#
+# Environment: KERNELS_QEMU (qemu-system-x86_64), KERNELS_APPEND (more
+# kernel parameters), KERNELS_HUGEPAGES, CLAIMS_TIMEOUT.
+set -eu
+
+me='kernel-boot'
+limit=120 accel=tcg mem=512
+usage() {
+	echo "usage: $me [-t SECONDS] [-a kvm|tcg] [-m MEGABYTES] VMLINUZ INITRAMFS OUTDIR" >&2
+	exit 2
+}
+while getopts t:a:m: opt; do
+	case $opt in
+	t) limit=$OPTARG ;;
+	a) accel=$OPTARG ;;
+	m) mem=$OPTARG ;;
+	*) usage ;;
+	esac
+done
+shift $((OPTIND - 1))
+[ $# -eq 3 ] || usage
+kernel=$1 initrd=$2 out=$3
+case $limit in '' | *[!0-9]*) echo "$me: -t $limit: not a number of seconds" >&2; exit 2 ;; esac
+case $mem in '' | *[!0-9]*) echo "$me: -m $mem: not a number of megabytes" >&2; exit 2 ;; esac
+case $accel in
+kvm) cpu=host ;;
+tcg) cpu=max ;;
+*) echo "$me: -a $accel: kvm or tcg" >&2; exit 2 ;;
+esac
+for f in "$kernel" "$initrd"; do
+	[ -f "$f" ] || { echo "$me: $f: no such file" >&2; exit 1; }
+done
+qemu=${KERNELS_QEMU:-qemu-system-x86_64}
+if ! command -v "$qemu" >/dev/null 2>&1; then
+	echo "$qemu is missing (install qemu-system-x86)"
+	exit 77
+fi
+
+hugepages=${KERNELS_HUGEPAGES:-16}
+case $hugepages in '' | *[!0-9]*) echo "$me: KERNELS_HUGEPAGES=$hugepages: not a number" >&2; exit 2 ;; esac
+params="hugepages=$hugepages${CLAIMS_TIMEOUT:+ CLAIMS_TIMEOUT=$CLAIMS_TIMEOUT} ${KERNELS_APPEND:-}"
+
+mkdir -p "$out"
+rm -f "$out/console.log" "$out/results.log" "$out/boot.txt" "$out/qemu.err"
+start=$(date +%s.%N)
+set +e
+timeout -k 5 "$limit" "$qemu" -accel "$accel" -cpu "$cpu" -m "$mem" -smp 1 \
+	-nodefaults -no-user-config -display none -no-reboot \
+	-kernel "$kernel" -initrd "$initrd" \
+	-append "console=ttyS0 panic=-1 quiet $params" \
+	-serial "file:$out/console.log" -serial "file:$out/results.log" \
+	-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+	</dev/null >"$out/qemu.err" 2>&1
+status=$?
+set -e
+end=$(date +%s.%N)
+seconds=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }')
+touch "$out/console.log" "$out/results.log"
+
+detail=""
+case $status in
+33)
+	if grep -q '^@@uffd-kernel exit ' "$out/results.log"; then
+		result=finished
+	else
+		result=crashed detail="the guest ended without its results"
+	fi
+	;;
+124 | 137)
+	result=hung detail="killed after $limit s"
+	;;
+0)
+	result=crashed
+	detail=$(grep -a -m 1 -E 'Kernel panic|BUG:|Oops' "$out/console.log" | tr -d '\r' || :)
+	[ -n "$detail" ] || detail="the guest rebooted or powered off before it finished"
+	;;
+*)
+	result=error
+	detail=$(grep -v '^qemu-system-[^:]*: warning:' "$out/qemu.err" | head -n 1)
+	detail="QEMU exited with status $status${detail:+: $detail}"
+	;;
+esac
+{
+	echo "status $result"
+	echo "accel $accel"
+	echo "seconds $seconds"
+	echo "limit $limit"
+	[ -z "$detail" ] || echo "detail $detail"
+} >"$out/boot.txt.tmp"
+mv "$out/boot.txt.tmp" "$out/boot.txt"
+echo "status $result"

@@ -1,0 +1,28 @@
+#!/bin/sh
+# lint-spell FILE...
+#
+# codespell on each file (pages, programs, scripts), its findings as
+# "FILE:LINE: codespell: WORD ==> FIX", through lint-filter.
+# Exits 1 if a message is left.
+set -u
+here=$(dirname "$0")
+[ $# -gt 0 ] || { echo "usage: lint-spell FILE..." >&2; exit 2; }
+tmp=$(mktemp "${TMPDIR:-/tmp}/lint-spell.XXXXXX") || exit 2
+trap 'rm -f "$tmp"' EXIT
+trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM
+for file; do
+	LC_ALL=C.UTF-8 timeout 60 codespell --disable-colors -- "$file" >"$tmp" 2>&1
+	rc=$?
+	# codespell: FILE:LINE: WORD ==> FIX; its status counts the findings.
+	awk -v file="$file" -v rc="$rc" '
+		match($0, /^.*:[0-9]+: /) {
+			printf "%s: codespell: %s\n", substr($0, 1, RLENGTH - 2), substr($0, RLENGTH + 1)
+			n++
+			next
+		}
+		{ printf "%s:0: codespell: %s\n", file, $0; n++ }
+		END {
+			if (rc != 0 && n == 0)
+				printf "%s:0: codespell: codespell failed with status %d\n", file, rc
+		}' "$tmp"
+done | "$here/filter.sh"

@@ -1,0 +1,193 @@
+#!/bin/sh
+# upstream-check MANPAGES SERIESDIR PAGE...
+#
+# Tries the series in SERIESDIR (from upstream-series) on a man-pages
+# checkout as its maintainer would: in a scratch clone of MANPAGES (the
+# checkout itself is only read), git am applies the patches, then
+# man-pages' own build checks each PAGE (a name: userfaultfd.2): the
+# per-page targets that its goals lint-man, build-ex and check reach
+# (as make -R prints its database; UPSTREAM_CHECK_GOALS to choose other
+# goals), e.g. .tmp/man/man2/userfaultfd.2.lint-man.mandoc.touch.  Where
+# the tree has no such target for a page, mandoc -Tlint -Wwarning and
+# groff -ww lint it, and its programs are extracted and compiled here.
+# Prints a PASS, FAIL or SKIP line per step, then "N passed, N failed,
+# N skipped"; fails when a step failed.  Without MANPAGES (empty), says
+# so and skips.
+set -eu
+
+me=upstream-check
+here=$(cd "$(dirname "$0")" && pwd)
+[ $# -ge 3 ] || { echo "usage: $me MANPAGES SERIESDIR PAGE..." >&2; exit 2; }
+manpages=$1 series=$2
+shift 2
+die() { echo "$me: $*" >&2; exit 1; }
+goals=${UPSTREAM_CHECK_GOALS:-lint-man build-ex check}
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/upstream-check.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM
+: >"$tmp/results"
+result() { echo "$*" | tee -a "$tmp/results"; }
+detail() { sed 's/^/    /' "$1"; }
+finish() {
+	awk '/^PASS / { p++ } /^FAIL / { f++ } /^SKIP / { s++ }
+		END { printf "%d passed, %d failed, %d skipped\n", p, f, s; exit f > 0 }' "$tmp/results"
+	exit $?
+}
+
+if [ -z "$manpages" ]; then
+	result "SKIP upstream-check: no man-pages checkout given (make upstream-check MANPAGES=DIR)"
+	finish
+fi
+[ -d "$manpages" ] || die "MANPAGES=$manpages: no such directory"
+top=$(git -C "$manpages" rev-parse --show-toplevel 2>/dev/null) ||
+	die "MANPAGES=$manpages: not a git checkout (give a clone of man-pages)"
+[ "$(cd "$top" && pwd -P)" = "$(cd "$manpages" && pwd -P)" ] ||
+	die "MANPAGES=$manpages: not the top of a git checkout (that is $top)"
+base=$(git -C "$manpages" rev-parse --verify -q 'HEAD^{commit}') ||
+	die "MANPAGES=$manpages: the checkout has no commit"
+
+[ -d "$series" ] || die "$series: no series there (run make upstream)"
+series=$(cd "$series" && pwd)
+ls "$series"/*.patch >"$tmp/all" 2>/dev/null || die "$series: no series there (run make upstream)"
+grep -v -- '-cover-letter\.patch$' "$tmp/all" >"$tmp/patches" ||
+	die "$series: a cover letter but no patch (run make upstream)"
+made_on=$(sed -n 's/^base-commit: \([0-9a-f]*\)$/\1/p' "$series"/*0000-cover-letter.patch 2>/dev/null | head -n 1)
+if [ -z "$made_on" ]; then
+	echo "note: the series was made without a man-pages base (make upstream MANPAGES=DIR makes one on it)"
+elif [ "$made_on" != "$base" ]; then
+	echo "note: the series was made on $made_on; MANPAGES is at $base"
+fi
+
+m=$tmp/manpages
+gm() { git -C "$m" -c core.abbrev=8 -c core.hooksPath=/dev/null -c commit.gpgsign=false \
+	-c user.name=upstream-check -c user.email=upstream-check@invalid "$@"; }
+timeout 300 git clone -q "$manpages" "$m" || die "MANPAGES=$manpages: git clone failed"
+gm checkout -q --detach "$base"
+short=$(gm log -1 --format=%h "$base")
+n=$(wc -l <"$tmp/patches")
+# The patches in order, as one mailbox.
+while IFS= read -r p; do cat "$p"; done <"$tmp/patches" >"$tmp/series.mbox"
+if timeout 300 git -C "$m" -c core.hooksPath=/dev/null -c commit.gpgsign=false \
+	-c user.name=upstream-check -c user.email=upstream-check@invalid \
+	am -q "$tmp/series.mbox" >"$tmp/am" 2>&1; then
+	if [ "$n" -eq 1 ]; then what="the patch"; else what="the $n patches"; fi
+	result "PASS upstream-check: git am applies $what to $short"
+else
+	result "FAIL upstream-check: git am does not apply the series to $short"
+	detail "$tmp/am"
+	finish
+fi
+
+# What man-pages' own goals reach, from make's database.
+: >"$tmp/targets"
+if [ -f "$m/GNUmakefile" ] || [ -f "$m/makefile" ] || [ -f "$m/Makefile" ]; then
+	timeout 300 make -R -C "$m" -pq --eval='upstream-check-db:;' upstream-check-db \
+		>"$tmp/db" 2>/dev/null || :
+	awk -v goals="$goals" '
+		prev ~ /^# Not a target:/ { prev = $0; next }
+		{ prev = $0 }
+		/^[^#\t ][^=]*::?( |$)/ && $0 !~ /^[^:]*:?=/ {
+			t = $0; sub(/::?( .*)?$/, "", t)
+			if (t ~ /[ %]/) next
+			rest = $0; sub(/^[^:]*::? ?/, "", rest)
+			n = split(rest, w, " ")
+			for (i = 1; i <= n; i++)
+				if (w[i] != "|")
+					deps[t] = deps[t] " " w[i]
+			known[t] = 1
+		}
+		END {
+			ng = split(goals, g, " ")
+			for (i = 1; i <= ng; i++) {
+				if (!(g[i] in known))
+					continue
+				delete seen
+				q[1] = g[i]; head = 1; tail = 1; seen[g[i]] = 1
+				while (head <= tail) {
+					t = q[head++]
+					print g[i], t
+					n = split(deps[t], w, " ")
+					for (j = 1; j <= n; j++)
+						if (!(w[j] in seen)) { seen[w[j]] = 1; q[++tail] = w[j] }
+				}
+			}
+		}' "$tmp/db" >"$tmp/reach"
+	for page in "$@"; do
+		pname=${page##*/}
+		dest=man/man${pname##*.}/$pname
+		awk -v dest="$dest" '
+			{
+				t = $2; k = index(t, dest ".")
+				if (k == 0 || (k > 1 && substr(t, k - 1, 1) != "/"))
+					next
+				rest = substr(t, k + length(dest))
+				if (rest ~ /^\.[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*\.touch$/ ||
+				    rest ~ /^\.d\/[A-Za-z0-9_-]+$/)
+					print dest, $1, t
+			}' "$tmp/reach" | sort -u >>"$tmp/targets"
+	done
+fi
+
+# Each target alone, so that each gets its own line.
+while read -r dest goal target; do
+	if timeout 600 make -R -C "$m" "$target" >"$tmp/out" 2>&1; then
+		result "PASS $dest: $goal: make -R $target"
+	else
+		result "FAIL $dest: $goal: make -R $target"
+		detail "$tmp/out"
+	fi
+done <"$tmp/targets"
+
+# Where the tree has nothing for a page: lint it and build its examples here.
+for page in "$@"; do
+	pname=${page##*/}
+	dest=man/man${pname##*.}/$pname
+	f=$m/$dest
+	if [ ! -f "$f" ]; then
+		result "FAIL $dest: not in the tree after git am"
+		continue
+	fi
+	if ! grep -q "^$dest lint-man " "$tmp/targets"; then
+		why="(the tree has no lint-man target for it)"
+		# As man-pages lints a page: its (date) filled from git.
+		date=$(gm log --format=%cs -1 -- "$dest")
+		mkdir -p "$tmp/lint/${dest%/*}"
+		sed "/^\.TH/s/(date)/$date/" "$f" >"$tmp/lint/$dest"
+		if (cd "$tmp/lint" && LC_ALL=C.UTF-8 timeout 60 mandoc -man -Tlint -Wwarning "$dest") \
+			>"$tmp/out" 2>&1 && [ ! -s "$tmp/out" ]; then
+			result "PASS $dest: mandoc -Tlint -Wwarning $why"
+		else
+			result "FAIL $dest: mandoc -Tlint -Wwarning $why"
+			detail "$tmp/out"
+		fi
+		if (cd "$tmp/lint" && LC_ALL=C.UTF-8 timeout 60 groff -k -t -man -ww -z "$dest") \
+			>"$tmp/out" 2>&1 &&
+			[ ! -s "$tmp/out" ]; then
+			result "PASS $dest: groff -man -ww $why"
+		else
+			result "FAIL $dest: groff -man -ww $why"
+			detail "$tmp/out"
+		fi
+	fi
+	if ! grep -q "^$dest build-ex " "$tmp/targets" && grep -q '^\.\\" SRC BEGIN' "$f"; then
+		why="(the tree has no build-ex target for it)"
+		ex=$tmp/ex/$pname
+		if ! "$here/../page/extract.sh" "$f" "$ex" >"$tmp/out" 2>&1; then
+			result "FAIL $dest: the programs cannot be extracted $why"
+			detail "$tmp/out"
+			continue
+		fi
+		for c in "$ex"/*.c; do
+			[ -e "$c" ] || continue
+			if timeout 120 "${CC:-cc}" -std=gnu11 -Wall -Wextra -Werror -pthread \
+				-o "${c%.c}" "$c" >"$tmp/out" 2>&1; then
+				result "PASS $dest: ${c##*/} compiles $why"
+			else
+				result "FAIL $dest: ${c##*/} does not compile $why"
+				detail "$tmp/out"
+			fi
+		done
+	fi
+done
+finish

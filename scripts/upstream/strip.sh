@@ -1,0 +1,39 @@
+#!/bin/sh
+# upstream-strip PAGE [OUT]
+#
+# The page as it goes to the man-pages project: without the comments that
+# only uffd-man's tools read,
+#   .\" RUN BEGIN (...)   .\" RUN END   .\" VARY ERE
+#   .\" CHECK name        .\" NOCHECK why   .\" SINCE NAME X.Y
+# and with everything else, the SRC BEGIN and SRC END markers (man-pages'
+# own) included, byte for byte.  The result must render exactly as the
+# page does with mandoc and with groff (upstream-render-same), or nothing is
+# written.  Writes OUT, or standard output.
+set -eu
+
+me=upstream-strip
+[ $# -eq 1 ] || [ $# -eq 2 ] || { echo "usage: $me PAGE [OUT]" >&2; exit 2; }
+page=$1
+[ -f "$page" ] || { echo "$me: $page: no such page" >&2; exit 1; }
+here=$(dirname "$0")
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/upstream-strip.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM
+
+awk '
+	/^\.\\" (RUN BEGIN|RUN END|VARY|CHECK|NOCHECK|SINCE)([ \t]|$)/ { next }
+	{ print }' "$page" >"$tmp/page"
+
+# The renderers read the page by name: keep its name, for messages.
+if ! "$here/render-same.sh" "$page" "$tmp/page"; then
+	echo "$me: $page: without uffd-man's markers it would render differently (a marker after an escaped newline?); nothing written" >&2
+	exit 1
+fi
+
+if [ $# -eq 2 ]; then
+	cp "$tmp/page" "$2.tmp"
+	mv "$2.tmp" "$2"
+else
+	cat "$tmp/page"
+fi
