@@ -1,43 +1,26 @@
 #!/bin/sh
-# deps
+# deps.sh
 #
-# Installs what the build and the tests need and this machine lacks, with
-# apt-get when run as root; otherwise prints the command to run and fails.
-# Silent when nothing is missing, so that make can call it every time.
+# Installs what the build and the tests need and this machine lacks, as
+# scripts/deps.list declares it, with apt-get when run as root; otherwise
+# prints the command to run and fails.  Silent when nothing is missing, so
+# that make can call it every time.
 set -eu
+here=$(dirname "$0")
+list=${DEPS_LIST:-$here/deps.list}
+[ -r "$list" ] || { echo "deps: $list: cannot read the list" >&2; exit 2; }
 
-# command package
-tools='
-make make
-gcc gcc
-clang clang
-mandoc mandoc
-groff groff
-man man-db
-col bsdextrautils
-timeout coreutils
-bats bats
-shellcheck shellcheck
-codespell codespell
-cppcheck cppcheck
-clang-tidy clang-tidy
-gnuplot gnuplot-nox
-pdfinfo poppler-utils
-qemu-system-x86_64 qemu-system-x86
-cpio cpio
-/bin/bash-static bash-static
-setpriv util-linux
-/usr/bin/time time
-git git
-'
-missing=$(echo "$tools" | while read -r cmd pkg; do
-	[ -n "$cmd" ] || continue
-	command -v "$cmd" >/dev/null 2>&1 || echo "$pkg"
+awk -v list="$list" '
+	/^[ \t]*(#|$)/ { next }
+	NF != 2 { printf "deps: %s:%d: not \"COMMAND PACKAGE\"\n", list, FNR >"/dev/stderr"; bad = 1 }
+	END { exit bad }' "$list" || exit 2
+missing=$(grep -v -E '^[[:space:]]*(#|$)' "$list" | while read -r what pkg; do
+	case $what in
+	/*) [ -e "$what" ] || echo "$pkg" ;;
+	*) command -v "$what" >/dev/null 2>&1 || echo "$pkg" ;;
+	esac
 done)
-# Files rather than commands.
-[ -e /usr/include/linux/userfaultfd.h ] || missing="$missing linux-libc-dev"
-[ -e /usr/lib/x86_64-linux-gnu/libasan.so.8 ] || missing="$missing libasan8"
-[ -e /usr/lib/x86_64-linux-gnu/libubsan.so.1 ] || missing="$missing libubsan1"
+# busybox's dynamic build also installs /bin/busybox; the guests need the static one.
 dpkg-query -W -f '${Status}\n' busybox-static 2>/dev/null | grep -q 'ok installed' ||
 	missing="$missing busybox-static"
 # The newest kernel headers Debian offers carry the newest userfaultfd.h.
@@ -55,11 +38,18 @@ if [ "$(id -u)" -ne 0 ]; then
 	exit 1
 fi
 echo "deps: installing $missing" >&2
-# apt-get's lists may be absent on a fresh machine.
 export DEBIAN_FRONTEND=noninteractive
+log=$(mktemp "${TMPDIR:-/tmp}/deps.XXXXXX")
+trap 'rm -f "$log"' EXIT
+trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM
+# apt-get's lists may be absent or stale on a fresh machine.  Its output
+# is shown only when it fails.
 # shellcheck disable=SC2086 # one word per package
-if ! apt-get install -y -q --no-install-recommends $missing >&2; then
-	apt-get update -q >&2
+if ! apt-get install -y -q --no-install-recommends $missing >"$log" 2>&1; then
 	# shellcheck disable=SC2086
-	apt-get install -y -q --no-install-recommends $missing >&2
+	if ! { apt-get update -q && apt-get install -y -q --no-install-recommends $missing; } >"$log" 2>&1; then
+		cat "$log" >&2
+		echo "deps: apt-get could not install $missing" >&2
+		exit 1
+	fi
 fi
