@@ -1,17 +1,44 @@
 #!/bin/sh
-# check [RUNNER...]
+# check.sh [RUNNER...]
 #
-# The test suite: every bats suite in tests/, then each RUNNER (a make
-# target whose recipe prints PASS, FAIL and SKIP lines).  Prints one line
-# per test and, last, "N passed, N failed, N skipped" over all of them.
-# A runner that fails without saying what failed counts as one failure.
+# The test suite.  First the main job, make, in a fresh copy of the tree;
+# then every bats suite in tests/; then each RUNNER (a make target whose
+# recipe prints PASS, FAIL and SKIP lines; one that prints none counts as
+# one test, passed or failed by its status).  All of it runs with a PATH
+# of exactly the commands of Debian's essential and required packages and
+# those scripts/deps.list declares (scripts/pathdir.sh), so that a tool
+# used but not declared fails here, by name, as it would on a new
+# machine.  Prints one line per test and, last, "N passed, N failed, N
+# skipped" over all of them.  CHECK_FULL_PATH=1 keeps the caller's PATH.
 set -eu
-
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
 command -v bats >/dev/null 2>&1 || { echo "check: bats is missing (run scripts/deps.sh)" >&2; exit 1; }
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/check.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM
 : >"$tmp/results"
+
+if [ "${CHECK_FULL_PATH:-0}" != 1 ]; then
+	# The tests that run as another user need to reach the commands too.
+	chmod 755 "$tmp"
+	scripts/pathdir.sh "$tmp/bin" || exit 1
+	PATH=$tmp/bin
+	export PATH
+fi
+
+# The main job as a new clone would run it: tracked files and the working
+# tree's changes to them, nothing that an earlier build left.
+mkdir "$tmp/tree"
+git ls-files -z --cached --others --exclude-standard |
+	tar --null -T - --ignore-failed-read -cf - 2>/dev/null | tar -C "$tmp/tree" -xf -
+if (cd "$tmp/tree" && timeout 600 make --no-print-directory) >"$tmp/main" 2>&1; then
+	echo "PASS make: the main job, in a fresh copy of the tree" | tee -a "$tmp/results"
+else
+	sed 's/^/    /' "$tmp/main"
+	echo "FAIL make: the main job, in a fresh copy of the tree" | tee -a "$tmp/results"
+fi
+rm -rf "$tmp/tree"
 
 for suite in tests/*.bats; do
 	[ -e "$suite" ] || continue
@@ -44,7 +71,13 @@ for runner in "$@"; do
 	set -e
 	grep -v -E '^[0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$' "$tmp/runner" |
 		tee -a "$tmp/results" || :
-	if [ "$status" -ne 0 ] && ! grep -q '^FAIL ' "$tmp/runner"; then
+	if grep -q -E '^(PASS|FAIL|SKIP) ' "$tmp/runner"; then
+		if [ "$status" -ne 0 ] && ! grep -q '^FAIL ' "$tmp/runner"; then
+			echo "FAIL make $runner: exited with status $status" | tee -a "$tmp/results"
+		fi
+	elif [ "$status" -eq 0 ]; then
+		echo "PASS make $runner" | tee -a "$tmp/results"
+	else
 		echo "FAIL make $runner: exited with status $status" | tee -a "$tmp/results"
 	fi
 done
