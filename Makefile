@@ -100,7 +100,7 @@ examples: $(EXAMPLE_SOURCES)
 
 # --- the main job ---
 .PHONY: all extract compile run compare results
-all: examples-check lint results
+all: examples-check lint-pages results
 
 extract: $(PAGE_NAMES:%=$(BUILD)/%.mk)
 compile: $(EXAMPLE_SOURCES:.c=.gcc) $(EXAMPLE_SOURCES:.c=.clang) \
@@ -121,8 +121,10 @@ bless: $(EXAMPLE_RESULTS:.result=.out)
 	done
 
 # --- the test suite ---
-# The bats suites, then each runner that a stage's make fragment adds to CHECK_RUNNERS
-# (a target printing PASS, FAIL and SKIP lines).
+# The main job in a fresh copy of the tree, the bats suites, then each
+# runner that a stage's make fragment adds to CHECK_RUNNERS (a target
+# printing PASS, FAIL and SKIP lines, or one test by its status), all with
+# only the declared commands on PATH (scripts/check.sh).
 CHECK_RUNNERS :=
 .PHONY: check
 check:
@@ -130,9 +132,9 @@ check:
 
 # --- install ---
 .PHONY: install uninstall
-install:
+install: $(PAGES:%=$(BUILD)/stamped/%)
 	$(Q)$(INSTALL) -d $(DESTDIR)$(man2dir)
-	$(Q)$(INSTALL_DATA) $(PAGES) $(DESTDIR)$(man2dir)
+	$(Q)$(INSTALL_DATA) $^ $(DESTDIR)$(man2dir)
 
 uninstall:
 	$(Q)rm -f $(addprefix $(DESTDIR)$(man2dir)/,$(PAGE_NAMES))

@@ -90,3 +90,6 @@ $(LINT_DIR)/codespell/%.ok: % scripts/lint/spell.sh $(LINT_FILTER)
 	@mkdir -p $(@D)
 	$(Q)scripts/lint/spell.sh $<
 	@touch $@
+
+# make runs lint-pages; make check runs all of it, as one test.
+CHECK_RUNNERS += lint
