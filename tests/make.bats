@@ -37,7 +37,7 @@ mk() {
 @test "a second make runs no command and rewrites nothing" {
 	mk results
 	touch "$BATS_TEST_TMPDIR/after-first-make"
-	run mk results
+	run mk V=1 results
 	echo "$output"
 	[ "$status" -eq 0 ]
 	[ "$(printf '%s\n' "$output" | grep -c -v -E '^(PASS|[0-9]+ passed)')" -eq 0 ]
@@ -47,7 +47,7 @@ mk() {
 @test "touching one page re-extracts that page only, and rebuilds nothing" {
 	mk results
 	touch "$P/man2/alpha.2"
-	run mk results
+	run mk V=1 results
 	echo "$output"
 	[[ "$output" == *"scripts/page/extract.sh man2/alpha.2"* ]]
 	[[ "$output" != *"man2/beta.2 build"* ]]
@@ -57,7 +57,7 @@ mk() {
 @test "changing one page's program rebuilds that program only" {
 	mk results
 	sed -i 's/hello, %s/hello,  %s/' "$P/man2/beta.2"
-	run mk results
+	run mk V=1 results
 	echo "$output"
 	[[ "$output" == *"scripts/run/compile.sh gcc build/beta.2/greet_beta.gcc"* ]]
 	[[ "$output" != *"build/alpha.2/greet_alpha.gcc"* ]]
@@ -96,6 +96,23 @@ mk() {
 	[[ "$output" == *"examples/beta.2/greet_beta.c: differs from man2/beta.2"* ]]
 }
 
+@test "a clean make prints the result lines and nothing else" {
+	run mk results
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 3 ]
+	[ "$(printf '%s\n' "$output" | grep -c -v -E '^(PASS man2/|[0-9]+ passed, )')" -eq 0 ]
+}
+
+@test "make V=1 shows each command" {
+	run mk V=1 results
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"scripts/page/extract.sh man2/alpha.2 build/alpha.2"* ]]
+	[[ "$output" == *"scripts/run/compile.sh gcc build/alpha.2/greet_alpha.gcc"* ]]
+	[[ "$output" == *"scripts/run/session.sh build/alpha.2/greet_alpha.run"* ]]
+}
+
 @test "make bless rewrites the output a page shows" {
 	sed -i 's/^hello, world, from alpha$/stale/' "$P/man2/alpha.2"
 	mk bless
@@ -126,4 +143,29 @@ mk() {
 	[[ "$output" == *"UFFDIO_WRITEPROTECT"* ]]
 	run env MANPATH="$mp" man -w ioctl_userfaultfd
 	[ "$output" = "$mp/man2/ioctl_userfaultfd.2" ]
+}
+
+@test "the installed page names its date and version, not the placeholders" {
+	[ -f "$ROOT/man2/userfaultfd.2" ] || skip "man2/userfaultfd.2 is not written yet"
+	make --no-print-directory -C "$ROOT" install DESTDIR="$BATS_TEST_TMPDIR/root" prefix=/usr
+	local page=$BATS_TEST_TMPDIR/root/usr/share/man/man2/userfaultfd.2
+	run env MANWIDTH=80 man -l -P cat "$page"
+	echo "$output"
+	[ "$status" -eq 0 ]
+	want_date=$(git -C "$ROOT" log -1 --format=%cs -- man2/userfaultfd.2)
+	[[ "${lines[-1]}" =~ ^uffd-man\ [0-9a-z.+-]+\ +([0-9]{4}-[0-9]{2}-[0-9]{2})\ +userfaultfd\(2\)$ ]]
+	[ "${BASH_REMATCH[1]}" = "$want_date" ]
+	[[ "${lines[-1]}" != *"(date)"* ]]
+	[[ "${lines[-1]}" != *"unreleased"* ]]
+	# The source keeps man-pages' placeholders.
+	grep -q '^\.TH userfaultfd 2 (date) "Linux man-pages (unreleased)"$' "$ROOT/man2/userfaultfd.2"
+}
+
+@test "outside git, the date is the page's and the version the one CHANGES starts with" {
+	printf 'uffd-man 9.9\n=======\n' >"$P/CHANGES"
+	sed -i '1s/.*/.TH alpha 2 (date) "Linux man-pages (unreleased)"/' "$P/man2/alpha.2"
+	touch -d 2021-03-04T12:00:00Z "$P/man2/alpha.2"
+	mk install DESTDIR="$BATS_TEST_TMPDIR/root"
+	run grep '^\.TH' "$BATS_TEST_TMPDIR/root/usr/local/share/man/man2/alpha.2"
+	[ "$output" = '.TH alpha 2 2021-03-04 "uffd-man 9.9"' ]
 }
