@@ -157,11 +157,29 @@ expect_set() {
 	[ "$status" -eq 0 ]
 	[[ "$output" == *"(1 pages, 0 example programs)"* ]]
 	[[ "$output" == *"make after touching man2/a.2"* ]]
-	[[ "$(grep '^make lint' <<<"$output")" == *"n/a (no such target)   n/a (no such target)"* ]]
-	[ "$(awk -F '\t' '!/^#/ { printf "%s/%s/%s ", $1, $2, $6 }' "$BATS_TEST_TMPDIR/out/toolchain.tsv")" = \
-		"cold/1/ok noop/1/ok touch/1/ok extract/1/ok compile/1/ok run/1/ok compare/1/ok lint/1/missing cold/2/ok noop/2/ok touch/2/ok extract/2/ok compile/2/ok run/2/ok compare/2/ok lint/2/missing " ]
+	[[ "$(grep '^make lint-pages' <<<"$output")" == *"n/a (no such target)"*"n/a (no such target)"* ]]
+	[ "$(awk -F '\t' '!/^#/ { printf "%s/%s/%s ", $1, $2, $8 }' "$BATS_TEST_TMPDIR/out/toolchain.tsv")" = \
+		"cold/1/ok noop/1/ok touch/1/ok extract/1/ok compile/1/ok run/1/ok compare/1/ok lint-pages/1/missing cold/2/ok noop/2/ok touch/2/ok extract/2/ok compile/2/ok run/2/ok compare/2/ok lint-pages/2/missing " ]
 	[ "$(cat "$p/build/mine")" = keep ]
 	[ ! -e "$p/build/a.c" ]
+}
+
+@test "bench-toolchain prints the median, the fastest and the slowest of the repetitions" {
+	local p=$BATS_TEST_TMPDIR/proj
+	mkdir -p "$p/man2"
+	printf '.TH A 2\n' >"$p/man2/a.2"
+	# Each make sleeps a tenth of a second longer than the one before it.
+	local n=$BATS_TEST_TMPDIR/count
+	printf '%s\n' 'all:' \
+		"	@n=\$\$(cat $n 2>/dev/null || echo 0); n=\$\$((n + 1)); echo \$\$n >$n; sleep 0.\$\$n" \
+		'clean:' '	@:' >"$p/Makefile"
+	BENCH_SRC=$p BENCH_REPS=3 BENCH_STEPS=extract run bench-toolchain "$BATS_TEST_TMPDIR/out"
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"median of 3"* ]]
+	awk -F '\t' '$1 == "cold" && $2 == 1 { exit !($4 < $3 && $3 < $5 && $7 == 3) }' \
+		"$BATS_TEST_TMPDIR/out/toolchain.tsv"
+	[[ "$(grep '^cold make' <<<"$output")" == *" s ("*"-"*")"* ]]
 }
 
 @test "bench-toolchain reports a failing make as failed, with make's error" {

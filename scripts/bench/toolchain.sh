@@ -1,5 +1,5 @@
 #!/bin/sh
-# bench-toolchain: how long the project's own build takes, and how much
+# toolchain.sh: how long the project's own build takes, and how much
 # memory it needs.  A benchmark, not a test: it prints figures; a make that
 # fails is reported as such, not as an error of this script.
 #
@@ -11,19 +11,24 @@
 #	cold make	make clean, then make (timed)
 #	no-op make	make again (timed)
 #	touch page	touch the first man2/*.2, then make (timed)
-#	steps		make clean, then make extract, compile, run, compare,
-#			lint, one after the other, each timed: each step given
-#			that the steps before it are done
+#	steps		(first repetition only) make clean, then make extract,
+#			compile, run, compare, lint-pages, one after the other,
+#			each timed: each step given that the steps before it
+#			are done
 # A step that the Makefile lacks is shown as "n/a (no such target)".
-# Times are wall-clock seconds (date +%s%N around the make), the median of
-# the repetitions; memory is GNU time's %M: the largest resident set of any
-# single process of the make (make itself or one of its commands), the
-# largest of the repetitions.
+# Times are wall-clock seconds (date +%s%N around the make): the median of
+# the repetitions, with the fastest and the slowest; memory is GNU time's
+# %M: the largest resident set of any single process of the make (make
+# itself or one of its commands), the largest of the repetitions.  With
+# the defaults it takes about three minutes on two processors.
 #
 # Writes OUTDIR/toolchain.tsv (default build/bench) and prints the table.
 #
 # Environment:
 #	BENCH_REPS		repetitions (3)
+#	BENCH_STEPS		the steps timed ("extract compile run compare
+#				lint-pages"; add lint for the C analysers,
+#				shellcheck and codespell, about a minute more)
 #	BENCH_MAKE_TIMEOUT	seconds allowed to one make (900)
 #	BENCH_SRC		the tree to copy (the directory above scripts/)
 set -eu
@@ -34,7 +39,7 @@ REPS=${BENCH_REPS:-3}
 MAKE_TIMEOUT=${BENCH_MAKE_TIMEOUT:-900}
 here=$(cd "$(dirname "$0")" && pwd)
 src=${BENCH_SRC:-$(cd "$here/../.." && pwd)}
-STEPS="extract compile run compare lint"
+STEPS=${BENCH_STEPS:-extract compile run compare lint-pages}
 GNU_TIME=/usr/bin/time
 
 die() {
@@ -147,22 +152,24 @@ for j in 1 2; do
 			touch "$tree/$page"
 			timed "$j" touch
 		fi
-		mk "$j" clean clean
-		for step in $STEPS; do
-			case " $steps " in
-			*" $step "*) timed "$j" "$step" "$step" ;;
-			*) printf '%s\t%s\t-\t-\tmissing\n' "$step" "$j" >>"$tmp/raw" ;;
-			esac
-		done
+		if [ "$rep" -eq 1 ]; then
+			mk "$j" clean clean
+			for step in $STEPS; do
+				case " $steps " in
+				*" $step "*) timed "$j" "$step" "$step" ;;
+				*) printf '%s\t%s\t-\t-\tmissing\n' "$step" "$j" >>"$tmp/raw" ;;
+				esac
+			done
+		fi
 		rep=$((rep + 1))
 	done
 done
 elapsed=$(($(date +%s) - start))
 
-# toolchain.tsv: one line per case and -j: median seconds, peak KB, and
-# how the runs ended (ok, failed, missing, timeout).
+# toolchain.tsv: one line per case and -j: median, fastest and slowest
+# seconds, peak KB, runs, and how they ended (ok, failed, missing, timeout).
 {
-	printf '%s\t' '# case' jobs seconds peak_kb runs
+	printf '%s\t' '# case' jobs median min max peak_kb runs
 	printf '%s\n' status
 	awk -F '\t' '
 	function med(s,    v, k, i, j, t) {
@@ -182,12 +189,17 @@ elapsed=$(($(date +%s) - start))
 		if ($5 != 0 && st[key] != "timeout") st[key] = "failed"
 		else if (st[key] == "") st[key] = "ok"
 		secs[key] = secs[key] " " $3
+		if (!(key in lo) || $3 + 0 < lo[key] + 0) lo[key] = $3
+		if (!(key in hi) || $3 + 0 > hi[key] + 0) hi[key] = $3
 		if ($4 + 0 > kb[key] + 0) kb[key] = $4
 	}
 	END {
 		for (i = 1; i <= nk; i++) {
 			key = order[i]; split(key, f, SUBSEP)
-			s = (key in secs) ? sprintf("%.3f", med(secs[key])) : "-"
+			if (key in secs)
+				s = sprintf("%.3f\t%.3f\t%.3f", med(secs[key]), lo[key], hi[key])
+			else
+				s = "-\t-\t-"
 			printf "%s\t%s\t%s\t%s\t%d\t%s\n", f[1], f[2], s, (key in kb) ? kb[key] : "-", n[key], st[key]
 		}
 	}' "$tmp/raw"
@@ -205,7 +217,8 @@ pages=$(count "$tree"/man2/*.2)
 progs=$(cat "$tree"/man2/*.2 2>/dev/null | grep -c '^\.\\" SRC BEGIN' || :)
 {
 	echo "Toolchain: make in a copy of the working tree ($pages pages, $progs example programs),"
-	echo "kernel $(uname -r), $(getconf _NPROCESSORS_ONLN) CPUs; seconds of wall-clock time, median of $REPS;"
+	echo "kernel $(uname -r), $(getconf _NPROCESSORS_ONLN) CPUs; seconds of wall-clock time, median of $REPS"
+	echo "(fastest-slowest), the steps once;"
 	echo "peak memory: the largest resident set of one process of the make (GNU time %M), largest of $REPS."
 	echo
 	awk -F '\t' -v page="${page:-a page}" '
@@ -219,7 +232,11 @@ progs=$(cat "$tree"/man2/*.2 2>/dev/null | grep -c '^\.\\" SRC BEGIN' || :)
 		if (!(k in st)) return "n/a"
 		if (st[k] == "missing") return "n/a (no such target)"
 		if (st[k] == "timeout") return "timeout"
-		return sprintf(sec[k] < 10 ? "%.3f s%s" : "%.1f s%s", sec[k], st[k] == "failed" ? " (failed)" : "")
+		f = sec[k] < 10 ? "%.3f" : "%.1f"
+		r = sprintf(f " s", sec[k])
+		if (lo[k] != hi[k])
+			r = r sprintf(" (" f "-" f ")", lo[k], hi[k])
+		return r (st[k] == "failed" ? " (failed)" : "")
 	}
 	function mem(k) {
 		return (k in kb) && kb[k] != "-" ? sprintf("%.0f MiB", kb[k] / 1024) : "-"
@@ -228,14 +245,14 @@ progs=$(cat "$tree"/man2/*.2 2>/dev/null | grep -c '^\.\\" SRC BEGIN' || :)
 	{
 		if (!($1 in seen)) { seen[$1] = 1; cases[++nc] = $1 }
 		k = $1 SUBSEP $2
-		st[k] = $6; sec[k] = $3; kb[k] = $4
-		if ($4 != "-" && $4 + 0 > peak) { peak = $4 + 0; peakat = label($1) ", -j" $2 }
+		st[k] = $8; sec[k] = $3; lo[k] = $4; hi[k] = $5; kb[k] = $6
+		if ($6 != "-" && $6 + 0 > peak) { peak = $6 + 0; peakat = label($1) ", -j" $2 }
 	}
 	END {
-		printf "%-44s %-22s %-22s %s\n", "", "-j1", "-j2", "peak memory -j1 / -j2"
+		printf "%-40s %-26s %-26s %s\n", "", "-j1", "-j2", "peak memory -j1 / -j2"
 		for (i = 1; i <= nc; i++) {
 			c = cases[i]
-			printf "%-44s %-22s %-22s %s / %s\n", label(c), cell(c SUBSEP 1), cell(c SUBSEP 2),
+			printf "%-40s %-26s %-26s %s / %s\n", label(c), cell(c SUBSEP 1), cell(c SUBSEP 2),
 				mem(c SUBSEP 1), mem(c SUBSEP 2)
 		}
 		if (peak > 0)
