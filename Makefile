@@ -39,14 +39,19 @@ INSTALL_DATA := $(INSTALL) -m 644
 # Goals that need neither the build tools nor the extracted examples.
 QUIET_GOALS := clean help install uninstall
 ifneq ($(filter-out $(QUIET_GOALS),$(or $(MAKECMDGOALS),all)),)
-ifneq ($(shell scripts/deps.sh >&2; echo $$?),0)
-$(error the build dependencies are missing: see the message above)
-endif
 include $(PAGE_NAMES:%=$(BUILD)/%.mk)
 endif
 
+# --- deps: what the build and the tests need, installed once ---
+# Made before anything else: every page's rules (the makefiles included
+# above) wait for it.  Again when the list changes.
+$(BUILD)/deps.ok: scripts/deps.list scripts/deps.sh
+	$(Q)scripts/deps.sh
+	@mkdir -p $(@D)
+	@touch $@
+
 # --- extract: the pages' programs and sessions, and the rules for them ---
-$(BUILD)/%.mk: man2/% scripts/page/extract.sh scripts/page/rules.sh
+$(BUILD)/%.mk: man2/% scripts/page/extract.sh scripts/page/rules.sh $(BUILD)/deps.ok
 	@mkdir -p $(BUILD)
 	$(Q)scripts/page/extract.sh $< $(BUILD)/$*
 	$(Q)scripts/page/rules.sh $(BUILD)/$* >$@.tmp
@@ -89,14 +94,18 @@ $(BUILD)/%.result: $(BUILD)/%.run $(BUILD)/%.out $(BUILD)/%.san.out \
 	@mv $@.tmp $@
 
 # --- examples/: the programs as extracted, committed ---
-# Compared every time: cheap, and an edit by hand is caught even when its
-# time stamp says nothing.
+# Compared again when a program or a file of examples/ changes, or one is
+# added or removed (the times of the pages' folders).
 .PHONY: examples examples-check
-examples-check: $(EXAMPLE_SOURCES)
+examples-check: $(BUILD)/examples.ok
+$(BUILD)/examples.ok: $(EXAMPLE_SOURCES) $(wildcard examples/* examples/*/*) \
+		scripts/page/check-examples.sh
 	@scripts/page/check-examples.sh $(BUILD) examples $(PAGE_NAMES)
+	@touch $@
 
 examples: $(EXAMPLE_SOURCES)
 	$(Q)scripts/page/check-examples.sh --update $(BUILD) examples $(PAGE_NAMES)
+	@touch $(BUILD)/examples.ok
 
 # --- the main job ---
 .PHONY: all extract compile run compare results

@@ -289,14 +289,14 @@ check_program() {
 	set -- -f "$mk" BUILD="$build" LINT_PAGE_DIR="$LINT" \
 		PAGES="$LINT/clean.2 $LINT/clean_ioctl.2" LINT_C="$LINT/c/clean.c" LINT_H= \
 		LINT_SH="$LINT/sh/clean.sh" LINT_TEXT="$LINT/clean.2 $LINT/c/clean.c"
-	run make -j2 "$@" lint
+	run make -j2 V=1 "$@" lint
 	[ "$status" -eq 0 ] || { echo "$output"; return 1; }
 	# Each tool once per file it checks: 2 pages, 1 program, 1 script,
 	# 2 texts.
 	for want in style:2 mandoc:2 groff:2 width:2 spell:2 tidy:1 cppcheck:1 \
 		analyzer:1 shell:1; do
-		n=$(printf '%s\n' "$output" | grep -c "^scripts/lint-${want%:*} ") || true
-		[ "$n" -eq "${want#*:}" ] || { echo "lint-${want%:*} ran $n times"; return 1; }
+		n=$(printf '%s\n' "$output" | grep -c "^scripts/lint/${want%:*}.sh ") || true
+		[ "$n" -eq "${want#*:}" ] || { echo "lint/${want%:*}.sh ran $n times"; return 1; }
 	done
 	[ -f "$build/lint/style/$LINT/clean.2.ok" ]
 	[ -f "$build/lint/analyzer/$LINT/c/clean.c.ok" ]

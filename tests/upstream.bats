@@ -278,5 +278,5 @@ manpages_tree() {
 
 @test "the upstreaming scripts are shellcheck-clean" {
 	command -v shellcheck >/dev/null || skip "shellcheck is not installed"
-	shellcheck "$ROOT"/scripts/upstream-*
+	shellcheck "$ROOT"/scripts/upstream/*.sh
 }

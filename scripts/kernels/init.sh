@@ -36,6 +36,6 @@ export TMPDIR HOME
 
 # Bytes as written: no \r added before each \n.
 stty -F /dev/ttyS1 raw -echo
-/uffd/scripts/kernels/guest.sh /uffd >/dev/ttyS1 2>/dev/console
+/uffd/scripts/kernel-guest /uffd >/dev/ttyS1 2>/dev/console
 echo "@@uffd-kernel exit $?" >/dev/ttyS1
 exec /bin/kernel-helper poweroff 16
