@@ -129,14 +129,10 @@ pagemap_scan(void *start, void *end, uint64_t flags, uint64_t category,
 /* The size of a PMD-mapped transparent huge page (x86-64, arm64 4K). */
 #define THP_SIZE (2UL * 1024 * 1024)
 
-/*
- * A THP_SIZE-aligned range of private anonymous memory, populated by a
- * transparent huge page when the kernel gives one: 77 otherwise.
- */
-static inline char *
-map_thp(void)
+/* 77 unless transparent huge pages may be had with MADV_HUGEPAGE. */
+static inline void
+need_thp(void)
 {
-	char  *p, *a;
 	FILE  *f;
 	char  line[128];
 
@@ -146,6 +142,19 @@ map_thp(void)
 	if (fgets(line, sizeof(line), f) == NULL || strstr(line, "[never]"))
 		untestable("transparent huge pages are disabled");
 	fclose(f);
+}
+
+/*
+ * A THP_SIZE-aligned range of private anonymous memory, populated by a
+ * transparent huge page when the kernel gives one (the caller checks
+ * with anon_huge_kb()).
+ */
+static inline char *
+map_thp(void)
+{
+	char  *p, *a;
+
+	need_thp();
 	p = mmap(NULL, 2 * THP_SIZE, PROT_READ | PROT_WRITE,
 		 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (p == MAP_FAILED)
