@@ -32,9 +32,12 @@ fill(char *a, int zero)
 	struct uffdio_zeropage  z;
 	struct uffdio_poison    p;
 
-	if (uffd_poison(fd, a, page_size(), 0, &p) != -1 || errno != EEXIST)
+	if (uffd_poison(fd, a, page_size(), 0, &p) == 0)
+		contradicted("UFFDIO_POISON on a poisoned page succeeded, expected "
+			     "EEXIST");
+	if (errno != EEXIST)
 		contradicted("UFFDIO_POISON on a poisoned page: %s, expected EEXIST",
-			     errno ? strerrorname_np(errno) : "success");
+			     strerrorname_np(errno));
 	if (zero)
 		r = uffd_zeropage(fd, a, page_size(), 0, &z);
 	else
