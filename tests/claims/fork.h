@@ -88,7 +88,7 @@ fork_wait(struct forker *f, int ms)
 
 		if (r == f->pid)
 			return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
-		usleep(10 * 1000);
+		sleep_ms(10);
 	}
 	kill(f->pid, SIGKILL);
 	waitpid(f->pid, &status, 0);

@@ -30,7 +30,7 @@ find_mapping(const char *name, char **start, size_t *len)
 			*nl = '\0';
 		if (strlen(line) < n || strcmp(line + strlen(line) - n, name) != 0)
 			continue;
-		if (sscanf(line, "%lx-%lx", &lo, &hi) != 2)
+		if (!parse_range(line, &lo, &hi))
 			continue;
 		fclose(f);
 		*start = (char *) lo;
@@ -53,7 +53,7 @@ known_refusing(void)
 
 /* errno of registering [A, A+LEN) in MODE on a new object, 0 if done. */
 static int
-try_register(char *a, size_t len, uint64_t features, uint64_t mode)
+try_register(const char *a, size_t len, uint64_t features, uint64_t mode)
 {
 	int                     fd = new_uffd(features), r, err;
 	struct uffdio_register  reg;

@@ -14,12 +14,12 @@
 static int
 still_blocked(struct writer *w, int ms)
 {
-	usleep(ms * 1000);
+	sleep_ms(ms);
 	return w->addr[0] != 'w' && pthread_tryjoin_np(w->thread, NULL) != 0;
 }
 
 static void
-wake(int fd, char *a)
+wake(int fd, const char *a)
 {
 	struct uffdio_range  r = { (uintptr_t) a, page_size() };
 
@@ -28,7 +28,7 @@ wake(int fd, char *a)
 }
 
 static void
-unregister(int fd, char *a)
+unregister(int fd, const char *a)
 {
 	struct uffdio_range  r = { (uintptr_t) a, page_size() };
 

@@ -10,12 +10,14 @@
 int
 main(void)
 {
-	int                 dev, fd, modes[] = { O_RDONLY, O_WRONLY };
-	struct uffdio_api   api;
+	int  modes[] = { O_RDONLY, O_WRONLY };
 
 	need_root();
 	for (size_t i = 0; i < sizeof(modes) / sizeof(modes[0]); i++) {
-		const char  *name = modes[i] == O_RDONLY ? "O_RDONLY" : "O_WRONLY";
+		const char         *name = modes[i] == O_RDONLY ? "O_RDONLY"
+								: "O_WRONLY";
+		int                dev, fd;
+		struct uffdio_api  api;
 
 		dev = open("/dev/userfaultfd", modes[i] | O_CLOEXEC);
 		if (dev == -1) {

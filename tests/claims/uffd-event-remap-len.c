@@ -29,7 +29,8 @@ remap(int fd, char *a, size_t npages, size_t newpages, char **to)
 		untestable("pthread_create failed");
 	if (!wait_msg(fd, 2000, &msg))
 		contradicted("no message for mremap of a registered range");
-	pthread_join(t, NULL);
+	if (pthread_join(t, NULL) != 0)
+		untestable("pthread_join failed");
 	if (v[3] == MAP_FAILED)
 		untestable("mremap: %s", strerror(errno));
 	*to = v[3];

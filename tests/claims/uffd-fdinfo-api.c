@@ -15,21 +15,10 @@
 static void
 api_line(int fd, unsigned long long *features, unsigned long long *ioctls)
 {
-	char                path[64], line[256];
 	unsigned long long  api;
-	FILE                *f;
-	int                 found = 0;
 
-	snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", fd);
-	f = fopen(path, "r");
-	if (f == NULL)
-		untestable("%s: %s", path, strerror(errno));
-	while (fgets(line, sizeof(line), f) != NULL)
-		if (sscanf(line, "API:\t%llx:%llx:%llx", &api, features, ioctls) == 3)
-			found = 1;
-	fclose(f);
-	if (!found)
-		untestable("no API line in %s", path);
+	if (!fdinfo_api(fd, &api, features, ioctls))
+		untestable("no API line in /proc/self/fdinfo/%d", fd);
 }
 
 int

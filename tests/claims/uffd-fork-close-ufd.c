@@ -29,7 +29,7 @@ has_uw(const char *a)
 				uw = strstr(line, " uw") != NULL;
 			continue;
 		}
-		if (sscanf(line, "%lx-%lx ", &lo, &hi) == 2 && line[0] != ' ')
+		if (parse_range(line, &lo, &hi))
 			in = (uintptr_t) a >= lo && (uintptr_t) a < hi;
 	}
 	fclose(f);

@@ -10,21 +10,10 @@
 static unsigned long long
 fdinfo_features(int fd)
 {
-	char                path[64], line[256];
-	unsigned long long  api, features = 0, ioctls;
-	FILE                *f;
-	int                 found = 0;
+	unsigned long long  api, features, ioctls;
 
-	snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", fd);
-	f = fopen(path, "r");
-	if (f == NULL)
-		untestable("%s: %s", path, strerror(errno));
-	while (fgets(line, sizeof(line), f) != NULL)
-		if (sscanf(line, "API:\t%llx:%llx:%llx", &api, &features, &ioctls) == 3)
-			found = 1;
-	fclose(f);
-	if (!found)
-		untestable("no API line in %s", path);
+	if (!fdinfo_api(fd, &api, &features, &ioctls))
+		untestable("no API line in /proc/self/fdinfo/%d", fd);
 	return features;
 }
 

@@ -22,10 +22,10 @@
 
 /* Pin the page at A as an io_uring fixed buffer; the ring stays open. */
 static void
-pin(char *a)
+pin(const char *a)
 {
 	struct io_uring_params  p;
-	struct iovec            iov = { a, page_size() };
+	struct iovec            iov = { (void *) a, page_size() };
 	int                     ring;
 
 	memset(&p, 0, sizeof(p));

@@ -97,7 +97,8 @@ main(void)
 							  __ATOMIC_RELAXED);
 	}
 	stop = 1;
-	pthread_join(t, NULL);
+	if (pthread_join(t, NULL) != 0)
+		untestable("pthread_join failed");
 	m = scan();
 	for (int i = 0; i < NPAGES; i++)
 		if (m & (1ULL << i))

@@ -34,7 +34,7 @@ main(void)
 	a = map_anon(1);
 	do_register(fd, a, pg, UFFDIO_REGISTER_MODE_MISSING);
 	start_writer(&w, a);
-	usleep(200 * 1000);     /* let the fault arrive */
+	sleep_ms(200);     /* let the fault arrive */
 
 	r = revents(fd);
 	if (!(r & POLLERR))

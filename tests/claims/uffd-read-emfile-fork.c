@@ -77,7 +77,7 @@ main(void)
 	if (err != EMFILE)
 		contradicted("read of a fork event with no free descriptor: %s, "
 			     "expected EMFILE", strerrorname_np(err));
-	usleep(100 * 1000);
+	sleep_ms(100);
 	if (pthread_tryjoin_np(f.thread, NULL) == 0)
 		contradicted("fork(2) returned although its event was not read");
 	rl.rlim_cur = rl.rlim_max;

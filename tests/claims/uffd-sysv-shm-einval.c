@@ -33,7 +33,7 @@ attach(size_t len, int flags)
 
 /* UFFDIO_REGISTER of LEN bytes at P in MODE on a new object: errno or 0. */
 static int
-try_register(char *p, size_t len, uint64_t features, uint64_t mode)
+try_register(const char *p, size_t len, uint64_t features, uint64_t mode)
 {
 	int                     fd, r, err;
 	struct uffdio_register  reg;

@@ -16,13 +16,8 @@
 static char *
 small_pages(void)
 {
-	char  *p, *a;
+	char  *a = map_thp_aligned();
 
-	p = mmap(NULL, 2 * THP_SIZE, PROT_READ | PROT_WRITE,
-		 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (p == MAP_FAILED)
-		untestable("mmap: %s", strerror(errno));
-	a = (char *) (((uintptr_t) p + THP_SIZE - 1) & ~(THP_SIZE - 1));
 	if (madvise(a, THP_SIZE, MADV_NOHUGEPAGE) == -1)
 		untestable("madvise(MADV_NOHUGEPAGE): %s", strerror(errno));
 	memset(a, 's', THP_SIZE);

@@ -129,6 +129,33 @@ pagemap_scan(void *start, void *end, uint64_t flags, uint64_t category,
 /* The size of a PMD-mapped transparent huge page (x86-64, arm64 4K). */
 #define THP_SIZE (2UL * 1024 * 1024)
 
+/*
+ * THP_SIZE bytes of private anonymous memory at an address that is a
+ * multiple of THP_SIZE, not yet populated: a free place of twice the size
+ * is found, then the aligned part of it mapped.
+ */
+static inline char *
+map_thp_aligned(void)
+{
+	char       *p;
+	uintptr_t  at;
+
+	p = mmap(NULL, 2 * THP_SIZE, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS,
+		 -1, 0);
+	if (p == MAP_FAILED)
+		untestable("mmap: %s", strerror(errno));
+	at = ((uintptr_t) p + THP_SIZE - 1) & ~(THP_SIZE - 1);
+	if (munmap(p, 2 * THP_SIZE) == -1)
+		untestable("munmap: %s", strerror(errno));
+	p = mmap((void *) at, THP_SIZE, PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+	if (p == MAP_FAILED)
+		untestable("mmap at %#lx: %s", (unsigned long) at, strerror(errno));
+	if ((uintptr_t) p != at)
+		untestable("mmap ignored MAP_FIXED_NOREPLACE");
+	return p;
+}
+
 /* 77 unless transparent huge pages may be had with MADV_HUGEPAGE. */
 static inline void
 need_thp(void)
@@ -152,14 +179,10 @@ need_thp(void)
 static inline char *
 map_thp(void)
 {
-	char  *p, *a;
+	char  *a;
 
 	need_thp();
-	p = mmap(NULL, 2 * THP_SIZE, PROT_READ | PROT_WRITE,
-		 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (p == MAP_FAILED)
-		untestable("mmap: %s", strerror(errno));
-	a = (char *) (((uintptr_t) p + THP_SIZE - 1) & ~(THP_SIZE - 1));
+	a = map_thp_aligned();
 	if (madvise(a, THP_SIZE, MADV_HUGEPAGE) == -1)
 		untestable("madvise(MADV_HUGEPAGE): %s", strerror(errno));
 	memset(a, 'h', THP_SIZE);
@@ -180,13 +203,14 @@ anon_huge_kb(const void *addr)
 	if (f == NULL)
 		untestable("open /proc/self/smaps: %s", strerror(errno));
 	while (fgets(line, sizeof(line), f) != NULL) {
-		if (sscanf(line, "%lx-%lx ", &lo, &hi) == 2 && strchr(line, '-')
-		    && line[0] != ' ' && strncmp(line, "VmFlags", 7) != 0) {
+		if (parse_range(line, &lo, &hi)) {
 			in = (uintptr_t) addr >= lo && (uintptr_t) addr < hi;
 			continue;
 		}
-		if (in && sscanf(line, "AnonHugePages: %ld kB", &kb) == 1)
+		if (in && strncmp(line, "AnonHugePages:", 14) == 0) {
+			kb = strtol(line + 14, NULL, 10);
 			break;
+		}
 	}
 	fclose(f);
 	return kb;
