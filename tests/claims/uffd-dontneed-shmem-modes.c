@@ -18,7 +18,7 @@ write_flags(int fd, char *a)
 	struct uffd_msg  msg;
 
 	start_writer(&w, a);
-	if (wait_msg(fd, 500, &msg)) {
+	if (wait_msg(fd, 1000, &msg)) {
 		flags = msg.arg.pagefault.flags;
 		if (flags & UFFD_PAGEFAULT_FLAG_WP) {
 			if (uffd_writeprotect(fd, a, page_size(), 0) == -1)

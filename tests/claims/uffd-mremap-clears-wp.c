@@ -46,7 +46,7 @@ main(void)
 	fd2 = new_uffd(0);
 	do_register(fd2, b, pg, UFFDIO_REGISTER_MODE_WP);
 	start_writer(&w, b);
-	faulted = wait_msg(fd2, 300, &msg);
+	faulted = wait_msg(fd2, 1000, &msg);
 	if (faulted && uffd_writeprotect(fd2, b, pg, 0) == -1)
 		untestable("UFFDIO_WRITEPROTECT: %s", strerror(errno));
 	join_writer(&w);

@@ -8,13 +8,13 @@
  */
 #include "ioctl.h"
 
-/* What poll(2) reports for FD at once. */
+/* What poll(2) reports for FD, waiting up to MS milliseconds. */
 static short
-revents(int fd)
+revents(int fd, int ms)
 {
 	struct pollfd  pfd = { .fd = fd, .events = POLLIN };
 
-	if (poll(&pfd, 1, 0) == -1)
+	if (poll(&pfd, 1, ms) == -1)
 		untestable("poll: %s", strerror(errno));
 	return pfd.revents;
 }
@@ -36,25 +36,25 @@ main(void)
 	start_writer(&w, a);
 	sleep_ms(200);     /* let the fault arrive */
 
-	r = revents(fd);
+	r = revents(fd, 0);
 	if (!(r & POLLERR))
 		contradicted("blocking object with a pending fault: revents %#x, "
 			     "expected POLLERR", r);
 	if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) == -1)
 		untestable("fcntl: %s", strerror(errno));
-	r = revents(fd);
+	r = revents(fd, 5000);
 	if (r != POLLIN)
 		contradicted("after fcntl(F_SETFL, O_NONBLOCK): revents %#x, "
 			     "expected POLLIN", r);
 	if (ioctl(fd, FIONBIO, &off) == -1)
 		untestable("ioctl FIONBIO: %s", strerror(errno));
-	r = revents(fd);
+	r = revents(fd, 0);
 	if (!(r & POLLERR))
 		contradicted("after clearing O_NONBLOCK with FIONBIO: revents %#x, "
 			     "expected POLLERR", r);
 	if (ioctl(fd, FIONBIO, &on) == -1)
 		untestable("ioctl FIONBIO: %s", strerror(errno));
-	r = revents(fd);
+	r = revents(fd, 5000);
 	if (r != POLLIN)
 		contradicted("after ioctl(FIONBIO, 1): revents %#x, expected POLLIN", r);
 

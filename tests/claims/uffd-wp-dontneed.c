@@ -23,7 +23,7 @@ write_flags(int fd, char *a, size_t len)
 	struct uffd_msg  msg;
 
 	start_writer(&w, a);
-	if (wait_msg(fd, 300, &msg)) {
+	if (wait_msg(fd, 1000, &msg)) {
 		flags = msg.arg.pagefault.flags;
 		if (uffd_writeprotect(fd, a, len, 0) == -1)
 			untestable("UFFDIO_WRITEPROTECT: %s", strerror(errno));
