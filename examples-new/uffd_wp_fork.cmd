@@ -1,0 +1,1 @@
+$ ./uffd_wp_fork
