@@ -15,11 +15,11 @@ pdf: $(LINT_PAGE_NAMES:%=$(BUILD)/pdf/%.pdf) $(if $(LINT_PAGES),$(BUILD)/pdf/uff
 man: $(LINT_PAGE_NAMES:%=$(BUILD)/man/%.txt)
 
 # Each HTML page links to the others, so it depends on them all.
-$(BUILD)/html/%.html: $(LINT_PAGE_DIR)/% $(LINT_PAGES) scripts/render/html.sh scripts/render/verify.sh
+$(BUILD)/html/%.html: $(LINT_PAGE_DIR)/% $(LINT_PAGES) scripts/render/html.sh scripts/render/html.css scripts/render/verify.sh
 	$(Q)scripts/render/html.sh $@ $< $(LINT_PAGES)
 	$(Q)scripts/render/verify.sh html $< $@
 
-$(BUILD)/html/index.html: $(LINT_PAGES) scripts/render/index.sh
+$(BUILD)/html/index.html: $(LINT_PAGES) scripts/render/index.sh scripts/render/html.css
 	$(Q)scripts/render/index.sh $@ $(LINT_PAGES)
 
 $(BUILD)/pdf/%.pdf: $(LINT_PAGE_DIR)/% scripts/render/pdf.sh scripts/render/verify.sh
