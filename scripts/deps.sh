@@ -29,6 +29,7 @@ cpio cpio
 setpriv util-linux
 /usr/bin/time time
 git git
+chromium chromium
 '
 missing=$(echo "$tools" | while read -r cmd pkg; do
 	[ -n "$cmd" ] || continue
@@ -38,6 +39,8 @@ done)
 [ -e /usr/include/linux/userfaultfd.h ] || missing="$missing linux-libc-dev"
 [ -e /usr/lib/x86_64-linux-gnu/libasan.so.8 ] || missing="$missing libasan8"
 [ -e /usr/lib/x86_64-linux-gnu/libubsan.so.1 ] || missing="$missing libubsan1"
+# The fonts that the HTML pages name and the browser test measures with.
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf ] || missing="$missing fonts-dejavu-core"
 dpkg-query -W -f '${Status}\n' busybox-static 2>/dev/null | grep -q 'ok installed' ||
 	missing="$missing busybox-static"
 # The newest kernel headers Debian offers carry the newest userfaultfd.h.

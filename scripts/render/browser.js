@@ -143,7 +143,7 @@
 				continue;
 			count();
 			if (pre.scrollWidth > pre.clientWidth)
-				fail('at ' + width + ' px, example ' + (i + 1) + ' overflows its box (' +
+				fail('at ' + width + ' px, code block ' + (i + 1) + ' overflows its box (' +
 					pre.scrollWidth + ' px in ' + pre.clientWidth + ' px): ' +
 					quote(longestLine(pre.textContent)));
 		}
@@ -170,7 +170,7 @@
 			kind = space < 0 ? browserExpect[i] : browserExpect[i].slice(0, space);
 			arg = space < 0 ? '' : browserExpect[i].slice(space + 1);
 			if (kind === 'pre-fits') {
-				checkPres(width, fail, counter('examples'));
+				checkPres(width, fail, counter('code-blocks'));
 			} else if (!first) {
 				continue;
 			} else if (kind === 'heading') {

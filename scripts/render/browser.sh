@@ -15,8 +15,9 @@
 # The page is loaded once, in a frame of each WIDTH in pixels (default
 # 800, Chromium's window, and 1280, where the text column is at its full
 # 80 characters); the checks that do not depend on the width run at the
-# first.  -s keeps a picture of the whole page at the first width, -d one
-# in the dark scheme (prefers-color-scheme: dark).
+# first.  -s SHOT.png keeps a picture of the whole page at the first
+# width; -d SHOT.png one of the page in the light scheme and, on its
+# right, in the dark scheme (prefers-color-scheme: dark).
 #
 # Prints "FILE.html: browser: MESSAGE" for each check that fails and
 # exits 1; otherwise prints one line saying what was checked.  Exits 2
@@ -151,7 +152,7 @@ chromium_run() {
 rm -rf "$tmp/profile"
 mkdir "$tmp/profile"
 status=0
-chromium_run --allow-file-access-from-files --virtual-time-budget=30000 \
+chromium_run --allow-file-access-from-files --virtual-time-budget=10000 \
 	--dump-dom "$tmp_url/frame.html" >"$tmp/dom" || status=$?
 sed -n '/<pre id="browser-verdict">/,/<\/pre>/p' "$tmp/dom" |
 	sed -e 's/<pre id="browser-verdict">//' -e 's/<\/pre>.*//' \
@@ -166,53 +167,62 @@ first_width=${widths%%,*}
 status=0
 awk -v html="$html" -v widths="$widths" '
 	$2 == "fail" { m = $0; sub(/^[0-9]+ fail /, "", m); if (!(m in seen)) { seen[m] = 1; print html ": browser: " m; bad++ } }
-	$2 == "count" { if (!($3 in count) || $4 > count[$3]) count[$3] = $4; if (!($3 in known)) { known[$3] = 1; kinds[++n] = $3 } }
+	$2 == "count" { k = $3; sub(/^[0-9]+ count [a-z]+ /, ""); if (!(k in count) || $0 + 0 > count[k]) count[k] = $0 + 0 }
 	END {
 		if (bad) exit 1
+		n = split("sections elements texts links code-blocks", kinds, " ")
 		s = ""
 		for (i = 1; i <= n; i++)
-			s = s (i > 1 ? ", " : "") count[kinds[i]] " " kinds[i]
+			if (kinds[i] in count)
+				s = s (s == "" ? "" : ", ") count[kinds[i]] " " kinds[i]
+		gsub(/-/, " ", s)
 		gsub(/,/, ", ", widths)
 		printf "%s: browser: %s checked at %s px\n", html, (s == "" ? "nothing" : s), widths
 	}' "$tmp/verdict" || status=1
 
-# The pictures: the whole page at the first width.  Chromium draws at
+# The picture: the whole page at the first width.  Chromium draws at
 # most 16384 pixels down, so a longer page is cut into columns of that
-# height, set side by side, left to right.
+# height, set side by side, left to right; with -d, the same columns in
+# the dark scheme follow on the right (an iframe whose color-scheme is
+# dark is a reader who prefers it).
 height=$(awk -v w="$first_width" '$1 == w && $2 == "height" { print $3; exit }' "$tmp/verdict")
 [ "${height:-0}" -ge 1 ] || height=600
 column=16384
 columns=$(((height + column - 1) / column))
 [ "$columns" -gt 1 ] || column=$height
-{
-	echo '<!DOCTYPE html>'
-	echo '<html><head><meta charset="utf-8"></head><body style="margin: 0">'
-	i=0
-	while [ "$i" -lt "$columns" ]; do
-		printf '<div style="position: absolute; top: 0; left: %spx; width: %spx; height: %spx; overflow: hidden">' \
-			$((i * first_width)) "$first_width" "$column"
-		printf '<iframe src="%s" scrolling="no" style="display: block; border: 0; width: %spx; height: %spx; margin-top: -%spx"></iframe></div>\n' \
-			"$page_url" "$first_width" "$height" $((i * column))
-		i=$((i + 1))
-	done
-	echo '</body></html>'
-} >"$tmp/picture.html"
 picture() {
+	{
+		echo '<!DOCTYPE html>'
+		echo '<html><head><meta charset="utf-8"></head><body style="margin: 0">'
+		n=0
+		for scheme; do
+			i=0
+			while [ "$i" -lt "$columns" ]; do
+				printf '<div style="position: absolute; top: 0; left: %spx; width: %spx; height: %spx; overflow: hidden">' \
+					$((n * first_width)) "$first_width" "$column"
+				printf '<iframe src="%s" scrolling="no" style="display: block; border: 0; color-scheme: %s; width: %spx; height: %spx; margin-top: -%spx"></iframe></div>\n' \
+					"$page_url" "$scheme" "$first_width" "$height" $((i * column))
+				i=$((i + 1))
+				n=$((n + 1))
+			done
+		done
+		echo '</body></html>'
+	} >"$tmp/picture.html"
 	rm -rf "$tmp/profile"
 	mkdir "$tmp/profile"
-	chromium_run --hide-scrollbars --window-size="$((columns * first_width)),$column" "$@" \
+	chromium_run --hide-scrollbars --window-size="$((n * first_width)),$column" \
 		--screenshot="$tmp/shot.png" "$tmp_url/picture.html" >/dev/null ||
 		{ echo "render-browser: $html: chromium could not take the picture" >&2; exit 2; }
 	[ -s "$tmp/shot.png" ] || { echo "render-browser: $html: chromium wrote no picture" >&2; exit 2; }
+	mkdir -p "$(dirname "$picture")"
+	mv "$tmp/shot.png" "$picture"
 }
 if [ -n "$shot" ]; then
-	picture
-	mkdir -p "$(dirname "$shot")"
-	mv "$tmp/shot.png" "$shot"
+	picture=$shot
+	picture light
 fi
 if [ -n "$dark" ]; then
-	picture --force-dark-mode
-	mkdir -p "$(dirname "$dark")"
-	mv "$tmp/shot.png" "$dark"
+	picture=$dark
+	picture light dark
 fi
 exit "$status"

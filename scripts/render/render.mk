@@ -1,35 +1,60 @@
 # scripts/render/render.mk: the pages rendered for reading.
 #
-# make html     $(BUILD)/html/PAGE.html (mandoc, linked to each other) and
-#               $(BUILD)/html/index.html
-# make pdf      $(BUILD)/pdf/PAGE.pdf and $(BUILD)/pdf/uffd-man.pdf (groff)
-# make man      $(BUILD)/man/PAGE.txt, as man(1) shows it at 80 columns
+# make html        $(BUILD)/html/PAGE.html (mandoc, linked to each other,
+#                  with html.css) and $(BUILD)/html/index.html
+# make html-check  each of them loaded in headless Chromium
+#                  (scripts/render/browser.sh): sections, links, examples
+#                  fitting their boxes; a picture of each, light and dark
+#                  side by side, in $(BUILD)/html/screenshots/PAGE.png
+# make pdf         $(BUILD)/pdf/PAGE.pdf and $(BUILD)/pdf/uffd-man.pdf (groff)
+# make man         $(BUILD)/man/PAGE.txt, as man(1) shows it at 80 columns
 #
-# Uses LINT_PAGES and LINT_PAGE_DIR from scripts/lint/lint.mk: the pages
-# that are linted are the pages that are rendered.
+# Uses LINT_PAGES from scripts/lint/lint.mk: the pages that are linted are
+# the pages that are rendered, wherever they are (man2/X.2,
+# man2const/X.2const); the outputs are named after the page's file name.
 
-.PHONY: html pdf man
+.PHONY: html html-check pdf man
 LINT_PAGE_NAMES := $(notdir $(LINT_PAGES))
-html: $(LINT_PAGE_NAMES:%=$(BUILD)/html/%.html) $(BUILD)/html/index.html
+HTML_FILES := $(LINT_PAGE_NAMES:%=$(BUILD)/html/%.html) $(BUILD)/html/index.html
+html: $(HTML_FILES)
+html-check: $(HTML_FILES:$(BUILD)/html/%.html=$(BUILD)/html-check/%.ok)
 pdf: $(LINT_PAGE_NAMES:%=$(BUILD)/pdf/%.pdf) $(if $(LINT_PAGES),$(BUILD)/pdf/uffd-man.pdf)
 man: $(LINT_PAGE_NAMES:%=$(BUILD)/man/%.txt)
 
-# Each HTML page links to the others, so it depends on them all.
-$(BUILD)/html/%.html: $(LINT_PAGE_DIR)/% $(LINT_PAGES) scripts/render/html.sh scripts/render/html.css scripts/render/verify.sh
-	$(Q)scripts/render/html.sh $@ $< $(LINT_PAGES)
-	$(Q)scripts/render/verify.sh html $< $@
+# The rules of one page, PAGE its path.  Each HTML page links to the
+# others, so it depends on them all.
+define render_page_rules
+$(BUILD)/html/$(notdir $(1)).html: $(1) $(LINT_PAGES) scripts/render/html.sh scripts/render/html.css scripts/render/verify.sh
+	$$(Q)scripts/render/html.sh $$@ $$< $(LINT_PAGES)
+	$$(Q)scripts/render/verify.sh html $$< $$@
+
+$(BUILD)/html-check/$(notdir $(1)).ok: $(BUILD)/html/$(notdir $(1)).html $(1) $(HTML_FILES) $(BROWSER_TOOLS)
+	@mkdir -p $$(@D)
+	$$(Q)scripts/render/expect.sh page $(1) >$$@.expect
+	$$(Q)scripts/render/browser.sh -d $(BUILD)/html/screenshots/$(notdir $(1)).png $$< $$@.expect
+	@mv $$@.expect $$@
+
+$(BUILD)/pdf/$(notdir $(1)).pdf: $(1) scripts/render/pdf.sh scripts/render/verify.sh
+	$$(Q)scripts/render/pdf.sh $$@ $$<
+	$$(Q)scripts/render/verify.sh pdf $$@ $$<
+
+$(BUILD)/man/$(notdir $(1)).txt: $(1) scripts/render/man.sh scripts/render/verify.sh
+	$$(Q)scripts/render/man.sh $$@ $$<
+	$$(Q)scripts/render/verify.sh man $$< $$@
+endef
+BROWSER_TOOLS := scripts/render/expect.sh scripts/render/browser.sh scripts/render/browser.js
+$(foreach page,$(LINT_PAGES),$(eval $(call render_page_rules,$(page))))
 
 $(BUILD)/html/index.html: $(LINT_PAGES) scripts/render/index.sh scripts/render/html.css
 	$(Q)scripts/render/index.sh $@ $(LINT_PAGES)
 
-$(BUILD)/pdf/%.pdf: $(LINT_PAGE_DIR)/% scripts/render/pdf.sh scripts/render/verify.sh
-	$(Q)scripts/render/pdf.sh $@ $<
-	$(Q)scripts/render/verify.sh pdf $@ $<
+# The index links to every page: they are all there before it is loaded.
+$(BUILD)/html-check/index.ok: $(HTML_FILES) $(BROWSER_TOOLS)
+	@mkdir -p $(@D)
+	$(Q)scripts/render/expect.sh index $(LINT_PAGES) >$@.expect
+	$(Q)scripts/render/browser.sh -d $(BUILD)/html/screenshots/index.png $(BUILD)/html/index.html $@.expect
+	@mv $@.expect $@
 
 $(BUILD)/pdf/uffd-man.pdf: $(LINT_PAGES) scripts/render/pdf.sh scripts/render/verify.sh
 	$(Q)scripts/render/pdf.sh $@ $(LINT_PAGES)
 	$(Q)scripts/render/verify.sh pdf $@ $(LINT_PAGES)
-
-$(BUILD)/man/%.txt: $(LINT_PAGE_DIR)/% scripts/render/man.sh scripts/render/verify.sh
-	$(Q)scripts/render/man.sh $@ $<
-	$(Q)scripts/render/verify.sh man $< $@
