@@ -1,6 +1,7 @@
 #!/usr/bin/env bats
-# The renderings (scripts/render-*): HTML with links between our pages,
-# the PDF, the 80-column text; each is looked at, not only produced.
+# The renderings (scripts/render/*): HTML with links between our pages,
+# its stylesheet and the index, the PDF, the 80-column text; each is
+# looked at, not only produced (in a browser: tests/browser.bats).
 # The clean fixture pair (tests/fixtures/lint/clean.2, clean_ioctl.2)
 # refer to each other; the real pages are rendered too when they exist.
 
@@ -75,6 +76,64 @@ html_text() {
 	grep -qF '<a href="clean.2.html">clean(2)</a>' "$OUT/html/index.html"
 	grep -qF '<a href="clean_ioctl.2.html">clean_ioctl(2)</a>' "$OUT/html/index.html"
 	grep -qF '<dd>a fixture page that every lint passes</dd>' "$OUT/html/index.html"
+}
+
+@test "html: the stylesheet is in the page, mandoc's own is not, and nothing is loaded from outside" {
+	grep -qF 'color-scheme: light dark;' "$OUT/html/clean.2.html"
+	grep -qF '@media (prefers-color-scheme: dark)' "$OUT/html/clean.2.html"
+	run grep -c 'td.head-vol { text-align: center; }$' "$OUT/html/clean.2.html"
+	[ "$output" = 1 ]
+	# mandoc's embedded rules are gone (html.css has its own).
+	run grep -cF '.Nd, .Bf, .Op { display: inline; }' "$OUT/html/clean.2.html"
+	[ "$output" = 0 ]
+	run grep -cE '<link|src=|@import|https?:' "$OUT/html/clean.2.html"
+	[ "$output" = 0 ]
+	grep -qF '<html lang="en">' "$OUT/html/clean.2.html"
+}
+
+@test "html: the empty paragraph mandoc sets before an indented example is dropped" {
+	# The session of clean.2 is indented (.in +4n): mandoc gives
+	# <p class="Pp"><br/></p> before its <pre>, a blank gap in the browser.
+	run grep -c '<br/>' "$OUT/html/clean.2.html"
+	[ "$output" = 0 ]
+	grep -qF '<pre>$<b> ./clean_demo</b>' "$OUT/html/clean.2.html"
+}
+
+@test "html: the index says what the pages are, grouped: system call, overview of the operations, one page per operation" {
+	local fix=tests/fixtures/render index=$BATS_TEST_TMPDIR/index.html
+	scripts/render/index.sh "$index" "$fix/UFFDIO_FIXTURE.2const" "$LINT/clean.2" "$fix/ioctl_fixture.2"
+	grep -qF 'THE USERFAULTFD MANUAL PAGES' "$index"
+	# The groups in this order, each page under its group.
+	run grep -oE 'THE SYSTEM CALL|OVERVIEW OF THE OPERATIONS|ONE PAGE PER OPERATION|href="[^"#]*\.html"' "$index"
+	[ "$output" = 'THE SYSTEM CALL
+href="clean.2.html"
+OVERVIEW OF THE OPERATIONS
+href="ioctl_fixture.2.html"
+ONE PAGE PER OPERATION
+href="UFFDIO_FIXTURE.2const.html"' ]
+	# The title from .TH; the description from NAME, its macros read.
+	grep -qF '<dt><a href="UFFDIO_FIXTURE.2const.html">UFFDIO_FIXTURE(2const)</a></dt>' "$index"
+	grep -qF '<dd>a fixture operation on a userfaultfd file descriptor</dd>' "$index"
+	grep -qF '<dd>the operations on a fixture file descriptor</dd>' "$index"
+}
+
+@test "html: an index of two system calls says so" {
+	run grep -c 'THE SYSTEM CALLS' "$OUT/html/index.html"
+	[ "$output" = 1 ]
+}
+
+@test "html: a page without a NAME section is an error naming it, and no index is written" {
+	printf '.TH bad 2 2025-06-01 "Linux man-pages (unreleased)"\n.SH DESCRIPTION\nNothing.\n' >"$BATS_TEST_TMPDIR/bad.2"
+	run scripts/render/index.sh "$BATS_TEST_TMPDIR/index.html" "$LINT/clean.2" "$BATS_TEST_TMPDIR/bad.2"
+	[ "$status" -eq 1 ]
+	[ "$output" = "$BATS_TEST_TMPDIR/bad.2:1: render-index: no NAME section" ]
+	[ ! -e "$BATS_TEST_TMPDIR/index.html" ]
+}
+
+@test "html: a link to a 2const page resolves to its file name" {
+	local fix=tests/fixtures/render
+	scripts/render/html.sh "$BATS_TEST_TMPDIR/ioctl_fixture.2.html" "$fix/ioctl_fixture.2" "$fix/ioctl_fixture.2" "$fix/UFFDIO_FIXTURE.2const" "$LINT/clean.2"
+	grep -qF '<a class="Xr" href="UFFDIO_FIXTURE.2const.html"><b>UFFDIO_FIXTURE</b>(2const)</a>' "$BATS_TEST_TMPDIR/ioctl_fixture.2.html"
 }
 
 @test "render-verify html catches a missing section and a damaged example" {

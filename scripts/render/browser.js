@@ -28,6 +28,7 @@
 	}
 
 	function quote(text) {
+		text = text.trim();
 		return '"' + (text.length > 60 ? text.slice(0, 57) + '...' : text) + '"';
 	}
 
