@@ -81,7 +81,7 @@ html_text() {
 @test "html: the stylesheet is in the page, mandoc's own is not, and nothing is loaded from outside" {
 	grep -qF 'color-scheme: light dark;' "$OUT/html/clean.2.html"
 	grep -qF '@media (prefers-color-scheme: dark)' "$OUT/html/clean.2.html"
-	run grep -c 'td.head-vol { text-align: center; }$' "$OUT/html/clean.2.html"
+	run grep -c 'td.head-vol, td.foot-date { text-align: center; }$' "$OUT/html/clean.2.html"
 	[ "$output" = 1 ]
 	# mandoc's embedded rules are gone (html.css has its own).
 	run grep -cF '.Nd, .Bf, .Op { display: inline; }' "$OUT/html/clean.2.html"
@@ -89,6 +89,15 @@ html_text() {
 	run grep -cE '<link|src=|@import|https?:' "$OUT/html/clean.2.html"
 	[ "$output" = 0 ]
 	grep -qF '<html lang="en">' "$OUT/html/clean.2.html"
+}
+
+@test "html: the footer in man(1)'s order: source, date, title" {
+	run grep -A4 '<table class="foot">' "$OUT/html/clean.2.html"
+	[ "$output" = '<table class="foot">
+  <tr>
+    <td class="foot-os">Linux man-pages (unreleased)</td>
+    <td class="foot-date">2025-06-01</td>
+    <td class="foot-title">clean(2)</td>' ]
 }
 
 @test "html: the empty paragraph mandoc sets before an indented example is dropped" {

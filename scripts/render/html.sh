@@ -12,7 +12,8 @@
 # starts with a blank gets an extra <br/>, an empty line in the browser
 # (it is given a leading \&).  mandoc's own style is replaced with
 # html.css (copied in, so that a page needs no other file), and an empty
-# paragraph that mandoc sets before an indented example is dropped.
+# paragraph that mandoc sets before an indented example is dropped, and
+# the footer gets man(1)'s order: source, date, title.
 # Writes OUT.html whole or not at all.
 set -eu
 [ $# -ge 2 ] || { echo "usage: render-html OUT.html PAGE [OTHER_PAGE...]" >&2; exit 2; }
@@ -91,6 +92,23 @@ awk -v css="$css" '
 			while ((getline line <css) > 0)
 				style = style line "\n"
 			all = substr(all, 1, i + length("<style>") - 1) "\n" style substr(all, j)
+		}
+		# The footer as man(1) prints it: the source at the left, the
+		# date in the middle, the title at the right.
+		if (match(all, /<td class="head-ltitle">[^<]*<\/td>/)) {
+			title = substr(all, RSTART, RLENGTH)
+			sub(/^<td class="head-ltitle">/, "", title)
+			sub(/<\/td>$/, "", title)
+			if (match(all, /<td class="foot-date">[^<]*<\/td>\n[ \t]*<td class="foot-os">[^<]*<\/td>/)) {
+				foot = substr(all, RSTART, RLENGTH)
+				date = foot
+				sub(/^<td class="foot-date">/, "", date)
+				sub(/<\/td>.*/, "", date)
+				os = foot
+				sub(/.*<td class="foot-os">/, "", os)
+				sub(/<\/td>$/, "", os)
+				all = substr(all, 1, RSTART - 1) "<td class=\"foot-os\">" os "</td>\n    <td class=\"foot-date\">" date "</td>\n    <td class=\"foot-title\">" title "</td>" substr(all, RSTART + RLENGTH)
+			}
 		}
 		out = ""
 		while (match(all, /<p class="Pp">[ \t\n]*<br\/>[ \t\n]*<\/p>\n<pre>/)) {
