@@ -156,6 +156,18 @@ href="UFFDIO_FIXTURE.2const.html"' ]
 	[ "$output" = "$LINT/clean.2:80: render-html: example clean_demo.c is not in $BATS_TEST_TMPDIR/noline.html as the page has it" ]
 }
 
+@test "render-verify html reads the example as man-pages writes it today, \\[rs] and \\[aq]" {
+	local page=$BATS_TEST_TMPDIR/clean.2
+	sed -e 's/\\e/\\[rs]/g' -e 's|/\* one; two: three \*/|/* it\\[aq]s one */|' "$LINT/clean.2" >"$page"
+	grep -qF '\[rs]n' "$page"
+	grep -qF '\[aq]s one' "$page"
+	scripts/render/html.sh "$BATS_TEST_TMPDIR/clean.2.html" "$page"
+	grep -qF "/* it's one */" "$BATS_TEST_TMPDIR/clean.2.html"
+	run scripts/render/verify.sh html "$page" "$BATS_TEST_TMPDIR/clean.2.html"
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+}
+
 @test "pdf: one document with a page per manual page at least, and each page's title and sections in its text" {
 	run pdfinfo "$OUT/pdf/book.pdf"
 	[ "$status" -eq 0 ]

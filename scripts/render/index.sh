@@ -24,11 +24,10 @@ page_info() {
 		function plain(s) {
 			gsub(/\\f(\[[^]]*\]|\(..|.)/, "", s)
 			gsub(/\\-/, "-", s)
-			gsub(/\\\(aq/, "\047", s)
-			gsub(/\\\[aq\]/, "\047", s)
-			gsub(/\\\(dq/, "\"", s)
+			gsub(/\\(\(aq|\[aq\])/, "\047", s)
+			gsub(/\\(\(dq|\[dq\])/, "\"", s)
 			gsub(/\\[&%]/, "", s)
-			gsub(/\\e/, "\\", s)
+			gsub(/\\(e|\(rs|\[rs\])/, "\\", s)
 			return s
 		}
 		/^\.TH[ \t]/ && title == "" {
