@@ -167,7 +167,7 @@ first_width=${widths%%,*}
 status=0
 awk -v html="$html" -v widths="$widths" '
 	$2 == "fail" { m = $0; sub(/^[0-9]+ fail /, "", m); if (!(m in seen)) { seen[m] = 1; print html ": browser: " m; bad++ } }
-	$2 == "count" { k = $3; sub(/^[0-9]+ count [a-z]+ /, ""); if (!(k in count) || $0 + 0 > count[k]) count[k] = $0 + 0 }
+	$2 == "count" && (!($3 in count) || $4 + 0 > count[$3]) { count[$3] = $4 + 0 }
 	END {
 		if (bad) exit 1
 		n = split("sections elements texts links code-blocks", kinds, " ")
