@@ -84,7 +84,7 @@ html_text() {
 	run grep -c 'td.head-vol, td.foot-date { text-align: center; }$' "$OUT/html/clean.2.html"
 	[ "$output" = 1 ]
 	# mandoc's embedded rules are gone (html.css has its own).
-	run grep -cF '.Nd, .Bf, .Op { display: inline; }' "$OUT/html/clean.2.html"
+	run grep -cF 'td.head-rtitle, td.foot-os { text-align: right; }' "$OUT/html/clean.2.html"
 	[ "$output" = 0 ]
 	run grep -cE '<link|src=|@import|https?:' "$OUT/html/clean.2.html"
 	[ "$output" = 0 ]
