@@ -23,8 +23,9 @@ setup_file() {
 	render-expect page "$lint/clean.2" >"$BATS_FILE_TMPDIR/clean.expect"
 	# Every page of build/html, checked afresh.
 	rm -rf build/html-check
-	make --no-print-directory -s html-check >"$BATS_FILE_TMPDIR/html-check.out" 2>&1
-	echo $? >"$BATS_FILE_TMPDIR/html-check.status"
+	local status=0
+	make --no-print-directory -s html-check >"$BATS_FILE_TMPDIR/html-check.out" 2>&1 || status=$?
+	echo "$status" >"$BATS_FILE_TMPDIR/html-check.status"
 }
 
 setup() {

@@ -144,15 +144,18 @@ window.addEventListener('message', function (event) {
 TAIL
 } >"$tmp/frame.html"
 
+# chromium_run SECONDS ARG...
 chromium_run() {
-	timeout -k 5 120 chromium --headless --no-sandbox --disable-gpu --no-first-run \
+	limit=$1
+	shift
+	timeout -k 5 "$limit" chromium --headless --no-sandbox --disable-gpu --no-first-run \
 		--disable-background-networking --disable-component-update --disable-sync \
 		--user-data-dir="$tmp/profile" "$@" 2>>"$tmp/log"
 }
 rm -rf "$tmp/profile"
 mkdir "$tmp/profile"
 status=0
-chromium_run --allow-file-access-from-files --virtual-time-budget=10000 \
+chromium_run 120 --allow-file-access-from-files --virtual-time-budget=10000 \
 	--dump-dom "$tmp_url/frame.html" >"$tmp/dom" || status=$?
 sed -n '/<pre id="browser-verdict">/,/<\/pre>/p' "$tmp/dom" |
 	sed -e 's/<pre id="browser-verdict">//' -e 's/<\/pre>.*//' \
@@ -210,9 +213,13 @@ picture() {
 	} >"$tmp/picture.html"
 	rm -rf "$tmp/profile"
 	mkdir "$tmp/profile"
-	chromium_run --hide-scrollbars --window-size="$((n * first_width)),$column" \
-		--screenshot="$tmp/shot.png" "$tmp_url/picture.html" >/dev/null ||
-		{ echo "render-browser: $html: chromium could not take the picture" >&2; exit 2; }
+	# A long page is a large picture: minutes on a busy machine.
+	if ! chromium_run 600 --hide-scrollbars --window-size="$((n * first_width)),$column" \
+		--screenshot="$tmp/shot.png" "$tmp_url/picture.html" >/dev/null; then
+		echo "render-browser: $html: chromium could not take the picture; its last words:" >&2
+		grep -v -e dbus -e '^$' "$tmp/log" | tail -n 5 >&2
+		exit 2
+	fi
 	[ -s "$tmp/shot.png" ] || { echo "render-browser: $html: chromium wrote no picture" >&2; exit 2; }
 	mkdir -p "$(dirname "$picture")"
 	mv "$tmp/shot.png" "$picture"
