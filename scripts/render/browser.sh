@@ -1,5 +1,5 @@
 #!/bin/sh
-# render-browser [-w WIDTH[,WIDTH...]] [-s SHOT.png] [-d DARK.png] FILE.html EXPECT
+# render-browser [-w WIDTH[,WIDTH...]] [-s SHOT.png] [-d BOTH.png] FILE.html EXPECT
 #
 # Loads FILE.html in a real browser (headless Chromium) and checks what a
 # reader would see against EXPECT, a file of expectations, one a line
@@ -16,7 +16,7 @@
 # 800, Chromium's window, and 1280, where the text column is at its full
 # 80 characters); the checks that do not depend on the width run at the
 # first.  -s SHOT.png keeps a picture of the whole page at the first
-# width; -d SHOT.png one of the page in the light scheme and, on its
+# width; -d BOTH.png one of the page in the light scheme and, on its
 # right, in the dark scheme (prefers-color-scheme: dark).
 #
 # Prints "FILE.html: browser: MESSAGE" for each check that fails and
@@ -25,7 +25,7 @@
 # is missing or does not answer.
 set -eu
 usage() {
-	echo "usage: render-browser [-w WIDTH[,WIDTH...]] [-s SHOT.png] [-d DARK.png] FILE.html EXPECT" >&2
+	echo "usage: render-browser [-w WIDTH[,WIDTH...]] [-s SHOT.png] [-d BOTH.png] FILE.html EXPECT" >&2
 	exit 2
 }
 widths=800,1280
