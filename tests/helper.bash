@@ -32,6 +32,8 @@ render-index() { "$ROOT/scripts/render/index.sh" "$@"; }
 render-man() { "$ROOT/scripts/render/man.sh" "$@"; }
 render-pdf() { "$ROOT/scripts/render/pdf.sh" "$@"; }
 render-verify() { "$ROOT/scripts/render/verify.sh" "$@"; }
+render-browser() { "$ROOT/scripts/render/browser.sh" "$@"; }
+render-expect() { "$ROOT/scripts/render/expect.sh" "$@"; }
 claims-exec() { "$ROOT/scripts/claims/exec.sh" "$@"; }
 claims-header() { "$ROOT/scripts/claims/header.sh" "$@"; }
 claims-list() { "$ROOT/scripts/claims/list.sh" "$@"; }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bats
-# The renderings (scripts/render-*): HTML with links between our pages,
-# the PDF, the 80-column text; each is looked at, not only produced.
+# The renderings (scripts/render/*): HTML with links between our pages,
+# its stylesheet and the index, the PDF, the 80-column text; each is
+# looked at, not only produced (in a browser: tests/browser.bats).
 # The clean fixture pair (tests/fixtures/lint/clean.2, clean_ioctl.2)
 # refer to each other; the real pages are rendered too when they exist.
 
@@ -77,6 +78,73 @@ html_text() {
 	grep -qF '<dd>a fixture page that every lint passes</dd>' "$OUT/html/index.html"
 }
 
+@test "html: the stylesheet is in the page, mandoc's own is not, and nothing is loaded from outside" {
+	grep -qF 'color-scheme: light dark;' "$OUT/html/clean.2.html"
+	grep -qF '@media (prefers-color-scheme: dark)' "$OUT/html/clean.2.html"
+	run grep -c 'td.head-vol, td.foot-date { text-align: center; }$' "$OUT/html/clean.2.html"
+	[ "$output" = 1 ]
+	# mandoc's embedded rules are gone (html.css has its own).
+	run grep -cF 'td.head-rtitle, td.foot-os { text-align: right; }' "$OUT/html/clean.2.html"
+	[ "$output" = 0 ]
+	run grep -cE '<link|src=|@import|https?:' "$OUT/html/clean.2.html"
+	[ "$output" = 0 ]
+	grep -qF '<html lang="en">' "$OUT/html/clean.2.html"
+}
+
+@test "html: the footer in man(1)'s order: source, date, title" {
+	run grep -A4 '<table class="foot">' "$OUT/html/clean.2.html"
+	[ "$output" = '<table class="foot">
+  <tr>
+    <td class="foot-os">Linux man-pages (unreleased)</td>
+    <td class="foot-date">2025-06-01</td>
+    <td class="foot-title">clean(2)</td>' ]
+}
+
+@test "html: the empty paragraph mandoc sets before an indented example is dropped" {
+	# The session of clean.2 is indented (.in +4n): mandoc gives
+	# <p class="Pp"><br/></p> before its <pre>, a blank gap in the browser.
+	run grep -c '<br/>' "$OUT/html/clean.2.html"
+	[ "$output" = 0 ]
+	grep -qF '<pre>$<b> ./clean_demo</b>' "$OUT/html/clean.2.html"
+}
+
+@test "html: the index says what the pages are, grouped: system call, overview of the operations, one page per operation" {
+	local fix=tests/fixtures/render index=$BATS_TEST_TMPDIR/index.html
+	scripts/render/index.sh "$index" "$fix/UFFDIO_FIXTURE.2const" "$LINT/clean.2" "$fix/ioctl_fixture.2"
+	grep -qF 'THE USERFAULTFD MANUAL PAGES' "$index"
+	# The groups in this order, each page under its group.
+	run grep -oE 'THE SYSTEM CALL|OVERVIEW OF THE OPERATIONS|ONE PAGE PER OPERATION|href="[^"#]*\.html"' "$index"
+	[ "$output" = 'THE SYSTEM CALL
+href="clean.2.html"
+OVERVIEW OF THE OPERATIONS
+href="ioctl_fixture.2.html"
+ONE PAGE PER OPERATION
+href="UFFDIO_FIXTURE.2const.html"' ]
+	# The title from .TH; the description from NAME, its macros read.
+	grep -qF '<dt><a href="UFFDIO_FIXTURE.2const.html">UFFDIO_FIXTURE(2const)</a></dt>' "$index"
+	grep -qF '<dd>a fixture operation on a userfaultfd file descriptor</dd>' "$index"
+	grep -qF '<dd>the operations on a fixture file descriptor</dd>' "$index"
+}
+
+@test "html: an index of two system calls says so" {
+	run grep -c 'THE SYSTEM CALLS' "$OUT/html/index.html"
+	[ "$output" = 1 ]
+}
+
+@test "html: a page without a NAME section is an error naming it, and no index is written" {
+	printf '.TH bad 2 2025-06-01 "Linux man-pages (unreleased)"\n.SH DESCRIPTION\nNothing.\n' >"$BATS_TEST_TMPDIR/bad.2"
+	run scripts/render/index.sh "$BATS_TEST_TMPDIR/index.html" "$LINT/clean.2" "$BATS_TEST_TMPDIR/bad.2"
+	[ "$status" -eq 1 ]
+	[ "$output" = "$BATS_TEST_TMPDIR/bad.2:1: render-index: no NAME section" ]
+	[ ! -e "$BATS_TEST_TMPDIR/index.html" ]
+}
+
+@test "html: a link to a 2const page resolves to its file name" {
+	local fix=tests/fixtures/render
+	scripts/render/html.sh "$BATS_TEST_TMPDIR/ioctl_fixture.2.html" "$fix/ioctl_fixture.2" "$fix/ioctl_fixture.2" "$fix/UFFDIO_FIXTURE.2const" "$LINT/clean.2"
+	grep -qF '<a class="Xr" href="UFFDIO_FIXTURE.2const.html"><b>UFFDIO_FIXTURE</b>(2const)</a>' "$BATS_TEST_TMPDIR/ioctl_fixture.2.html"
+}
+
 @test "render-verify html catches a missing section and a damaged example" {
 	sed '/id="ERRORS"/d' "$OUT/html/clean.2.html" >"$BATS_TEST_TMPDIR/nosection.html"
 	run scripts/render/verify.sh html "$LINT/clean.2" "$BATS_TEST_TMPDIR/nosection.html"
@@ -86,6 +154,18 @@ html_text() {
 	run scripts/render/verify.sh html "$LINT/clean.2" "$BATS_TEST_TMPDIR/noline.html"
 	[ "$status" -eq 1 ]
 	[ "$output" = "$LINT/clean.2:80: render-html: example clean_demo.c is not in $BATS_TEST_TMPDIR/noline.html as the page has it" ]
+}
+
+@test "render-verify html reads the example as man-pages writes it today, \\[rs] and \\[aq]" {
+	local page=$BATS_TEST_TMPDIR/clean.2
+	sed -e 's/\\e/\\[rs]/g' -e 's|/\* one; two: three \*/|/* it\\[aq]s one */|' "$LINT/clean.2" >"$page"
+	grep -qF '\[rs]n' "$page"
+	grep -qF '\[aq]s one' "$page"
+	scripts/render/html.sh "$BATS_TEST_TMPDIR/clean.2.html" "$page"
+	grep -qF "/* it's one */" "$BATS_TEST_TMPDIR/clean.2.html"
+	run scripts/render/verify.sh html "$page" "$BATS_TEST_TMPDIR/clean.2.html"
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
 }
 
 @test "pdf: one document with a page per manual page at least, and each page's title and sections in its text" {

@@ -10,13 +10,19 @@
 # a blank line (or one holding only \&) is dropped (it is given to mandoc
 # as .sp), and a line that
 # starts with a blank gets an extra <br/>, an empty line in the browser
-# (it is given a leading \&).  Writes OUT.html whole or not at all.
+# (it is given a leading \&).  mandoc's own style is replaced with
+# html.css (copied in, so that a page needs no other file), and an empty
+# paragraph that mandoc sets before an indented example is dropped, and
+# the footer gets man(1)'s order: source, date, title.
+# Writes OUT.html whole or not at all.
 set -eu
 [ $# -ge 2 ] || { echo "usage: render-html OUT.html PAGE [OTHER_PAGE...]" >&2; exit 2; }
 out=$1
 page=$2
 shift 2
 [ -r "$page" ] || { echo "render-html: $page: cannot read the page" >&2; exit 1; }
+css=$(dirname "$0")/html.css
+[ -r "$css" ] || { echo "render-html: $css: cannot read the stylesheet" >&2; exit 1; }
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/render-html.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM
@@ -73,5 +79,44 @@ awk -v names="$names" -v self="${page##*/}" '
 	}
 	END { if (held != "") print held }' "$tmp/html" >"$tmp/linked"
 
+# The whole file at once: the <style> block becomes html.css, and
+# <p class="Pp"> holding only <br/> right before a <pre> goes.
+awk -v css="$css" '
+	{ all = all $0 "\n" }
+	END {
+		sub(/<html>/, "<html lang=\"en\">", all)
+		i = index(all, "<style>")
+		j = index(all, "</style>")
+		if (i > 0 && j > i) {
+			style = ""
+			while ((getline line <css) > 0)
+				style = style line "\n"
+			all = substr(all, 1, i + length("<style>") - 1) "\n" style substr(all, j)
+		}
+		# The footer as man(1) prints it: the source at the left, the
+		# date in the middle, the title at the right.
+		if (match(all, /<td class="head-ltitle">[^<]*<\/td>/)) {
+			title = substr(all, RSTART, RLENGTH)
+			sub(/^<td class="head-ltitle">/, "", title)
+			sub(/<\/td>$/, "", title)
+			if (match(all, /<td class="foot-date">[^<]*<\/td>\n[ \t]*<td class="foot-os">[^<]*<\/td>/)) {
+				foot = substr(all, RSTART, RLENGTH)
+				date = foot
+				sub(/^<td class="foot-date">/, "", date)
+				sub(/<\/td>.*/, "", date)
+				os = foot
+				sub(/.*<td class="foot-os">/, "", os)
+				sub(/<\/td>$/, "", os)
+				all = substr(all, 1, RSTART - 1) "<td class=\"foot-os\">" os "</td>\n    <td class=\"foot-date\">" date "</td>\n    <td class=\"foot-title\">" title "</td>" substr(all, RSTART + RLENGTH)
+			}
+		}
+		out = ""
+		while (match(all, /<p class="Pp">[ \t\n]*<br\/>[ \t\n]*<\/p>\n<pre>/)) {
+			out = out substr(all, 1, RSTART - 1) "<pre>"
+			all = substr(all, RSTART + RLENGTH)
+		}
+		printf "%s", out all
+	}' "$tmp/linked" >"$tmp/styled"
+
 mkdir -p "$(dirname "$out")"
-mv "$tmp/linked" "$out"
+mv "$tmp/styled" "$out"

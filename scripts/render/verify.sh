@@ -35,10 +35,13 @@ outline() {
 		function unroff(s) {
 			gsub(/\\f(\[[^]]*\]|\(..|.)/, "", s)
 			gsub(/\\-/, "-", s)
-			gsub(/\\\(aq/, "\047", s)
-			gsub(/\\\(dq/, "\"", s)
+			gsub(/\\(\(aq|\[aq\])/, "\047", s)
+			gsub(/\\(\(dq|\[dq\])/, "\"", s)
+			gsub(/\\(\(ti|\[ti\])/, "~", s)
+			gsub(/\\(\(ha|\[ha\])/, "^", s)
+			gsub(/\\(\(ga|\[ga\])/, "`", s)
 			gsub(/\\[&%]/, "", s)
-			gsub(/\\e/, "\\", s)
+			gsub(/\\(e|\(rs|\[rs\])/, "\\", s)
 			return s
 		}
 		function args(s,    out) {
