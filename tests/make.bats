@@ -130,9 +130,9 @@ mk() {
 
 @test "make install puts every page where man finds it, and uninstall removes them" {
 	command -v man >/dev/null || skip "man-db is not installed"
-	local root=$BATS_TEST_TMPDIR/root mp page name sect n=0
-	make --no-print-directory -C "$ROOT" install DESTDIR="$root" prefix=/usr
-	mp=$root/usr/share/man
+	local dest=$BATS_TEST_TMPDIR/dest mp page name sect n=0
+	make --no-print-directory -C "$ROOT" install DESTDIR="$dest" prefix=/usr
+	mp=$dest/usr/share/man
 	for page in "$ROOT"/man2/*.2 "$ROOT"/man2const/*.2const; do
 		[ -e "$page" ] || continue
 		name=${page##*/}
@@ -151,7 +151,7 @@ mk() {
 		n=$((n + 1))
 	done
 	[ "$n" -ge 2 ]
-	make --no-print-directory -C "$ROOT" uninstall DESTDIR="$root" prefix=/usr
+	make --no-print-directory -C "$ROOT" uninstall DESTDIR="$dest" prefix=/usr
 	[ -z "$(find "$mp" -type f)" ]
 	[ ! -e "$mp/man2const" ]
 }
