@@ -6,7 +6,6 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
@@ -21,46 +20,46 @@
 
 /* Names by bit number, so that a 6.1 header will do. */
 static const char *const features[] = {
-	"UFFD_FEATURE_PAGEFAULT_FLAG_WP", "UFFD_FEATURE_EVENT_FORK",
-	"UFFD_FEATURE_EVENT_REMAP", "UFFD_FEATURE_EVENT_REMOVE",
-	"UFFD_FEATURE_MISSING_HUGETLBFS", "UFFD_FEATURE_MISSING_SHMEM",
-	"UFFD_FEATURE_EVENT_UNMAP", "UFFD_FEATURE_SIGBUS",
-	"UFFD_FEATURE_THREAD_ID", "UFFD_FEATURE_MINOR_HUGETLBFS",
-	"UFFD_FEATURE_MINOR_SHMEM", "UFFD_FEATURE_EXACT_ADDRESS",
-	"UFFD_FEATURE_WP_HUGETLBFS_SHMEM", "UFFD_FEATURE_WP_UNPOPULATED",
-	"UFFD_FEATURE_POISON", "UFFD_FEATURE_WP_ASYNC",
-	"UFFD_FEATURE_MOVE",
+    "UFFD_FEATURE_PAGEFAULT_FLAG_WP", "UFFD_FEATURE_EVENT_FORK",
+    "UFFD_FEATURE_EVENT_REMAP", "UFFD_FEATURE_EVENT_REMOVE",
+    "UFFD_FEATURE_MISSING_HUGETLBFS", "UFFD_FEATURE_MISSING_SHMEM",
+    "UFFD_FEATURE_EVENT_UNMAP", "UFFD_FEATURE_SIGBUS",
+    "UFFD_FEATURE_THREAD_ID", "UFFD_FEATURE_MINOR_HUGETLBFS",
+    "UFFD_FEATURE_MINOR_SHMEM", "UFFD_FEATURE_EXACT_ADDRESS",
+    "UFFD_FEATURE_WP_HUGETLBFS_SHMEM", "UFFD_FEATURE_WP_UNPOPULATED",
+    "UFFD_FEATURE_POISON", "UFFD_FEATURE_WP_ASYNC",
+    "UFFD_FEATURE_MOVE",
 };
 
 static const char *const ioctls[64] = {
-	[0] = "UFFDIO_REGISTER", [1] = "UFFDIO_UNREGISTER",
-	[2] = "UFFDIO_WAKE", [3] = "UFFDIO_COPY", [4] = "UFFDIO_ZEROPAGE",
-	[5] = "UFFDIO_MOVE", [6] = "UFFDIO_WRITEPROTECT",
-	[7] = "UFFDIO_CONTINUE", [8] = "UFFDIO_POISON", [63] = "UFFDIO_API",
+    [0] = "UFFDIO_REGISTER", [1] = "UFFDIO_UNREGISTER",
+    [2] = "UFFDIO_WAKE", [3] = "UFFDIO_COPY", [4] = "UFFDIO_ZEROPAGE",
+    [5] = "UFFDIO_MOVE", [6] = "UFFDIO_WRITEPROTECT",
+    [7] = "UFFDIO_CONTINUE", [8] = "UFFDIO_POISON", [63] = "UFFDIO_API",
 };
 
 static const struct {
-	const char  *name;
-	uint64_t    mode;
+    const char  *name;
+    uint64_t    mode;
 } modes[] = {
-	{ "MISSING", UFFDIO_REGISTER_MODE_MISSING },
-	{ "WP", UFFDIO_REGISTER_MODE_WP },
-	{ "MINOR", UFFDIO_REGISTER_MODE_MINOR },
+    { "MISSING", UFFDIO_REGISTER_MODE_MISSING },
+    { "WP", UFFDIO_REGISTER_MODE_WP },
+    { "MINOR", UFFDIO_REGISTER_MODE_MINOR },
 };
 
-#define NELEM(a)  (sizeof(a) / sizeof((a)[0]))
+#define ARRAY_SIZE(a)  (sizeof(a) / sizeof((a)[0]))
 
 static void
 print_ioctls(uint64_t mask)
 {
-	for (unsigned int bit = 0; bit < 64; bit++) {
-		if (!(mask & (1ULL << bit)))
-			continue;
-		if (ioctls[bit] != NULL)
-			printf("    %s\n", ioctls[bit]);
-		else
-			printf("    ioctl number %#x\n", bit);
-	}
+    for (unsigned int bit = 0; bit < 64; bit++) {
+        if (!(mask & (1ULL << bit)))
+            continue;
+        if (ioctls[bit] != NULL)
+            printf("    %s\n", ioctls[bit]);
+        else
+            printf("    ioctl number %#x\n", bit);
+    }
 }
 
 /* Register [addr, addr + len) once with each mode and report what
@@ -68,76 +67,75 @@ print_ioctls(uint64_t mask)
 static void
 probe_range(int uffd, const char *what, void *addr, size_t len)
 {
-	uint64_t                mask = 0;
-	struct uffdio_range     range;
-	struct uffdio_register  reg;
+    uint64_t                mask = 0;
+    struct uffdio_range     range;
+    struct uffdio_register  reg;
 
-	printf("%s, modes:", what);
-	for (size_t i = 0; i < NELEM(modes); i++) {
-		memset(&reg, 0, sizeof(reg));
-		reg.range.start = (uintptr_t) addr;
-		reg.range.len = len;
-		reg.mode = modes[i].mode;
-		if (ioctl(uffd, UFFDIO_REGISTER, &reg) == -1)
-			continue;
-		printf(" %s", modes[i].name);
-		mask |= reg.ioctls;
-		range = reg.range;
-		if (ioctl(uffd, UFFDIO_UNREGISTER, &range) == -1)
-			err(EXIT_FAILURE, "UFFDIO_UNREGISTER");
-	}
-	printf("\n");
-	print_ioctls(mask);
+    printf("%s, modes:", what);
+    for (size_t i = 0; i < ARRAY_SIZE(modes); i++) {
+        reg.range.start = (uintptr_t) addr;
+        reg.range.len = len;
+        reg.mode = modes[i].mode;
+        if (ioctl(uffd, UFFDIO_REGISTER, &reg) == -1)
+            continue;
+        printf(" %s", modes[i].name);
+        mask |= reg.ioctls;
+        range = reg.range;
+        if (ioctl(uffd, UFFDIO_UNREGISTER, &range) == -1)
+            err(EXIT_FAILURE, "ioctl-UFFDIO_UNREGISTER");
+    }
+    printf("\n");
+    print_ioctls(mask);
 }
 
 int
 main(void)
 {
-	int                uffd, memfd;
-	char               *anon, *shmem;
-	size_t             page;
-	struct uffdio_api  api;
+    int                uffd, memfd;
+    char               *anon, *shmem;
+    size_t             page;
+    struct uffdio_api  api;
 
-	page = sysconf(_SC_PAGESIZE);
+    page = sysconf(_SC_PAGESIZE);
 
-	/* UFFD_USER_MODE_ONLY: no privilege needed. */
-	uffd = syscall(SYS_userfaultfd, O_CLOEXEC | UFFD_USER_MODE_ONLY);
-	if (uffd == -1)
-		err(EXIT_FAILURE, "userfaultfd");
+    /* UFFD_USER_MODE_ONLY: no privilege needed. */
+    uffd = syscall(SYS_userfaultfd, O_CLOEXEC | UFFD_USER_MODE_ONLY);
+    if (uffd == -1)
+        err(EXIT_FAILURE, "userfaultfd");
 
-	memset(&api, 0, sizeof(api));
-	api.api = UFFD_API;
-	if (ioctl(uffd, UFFDIO_API, &api) == -1)
-		err(EXIT_FAILURE, "UFFDIO_API");
+    api.api = UFFD_API;
+    api.features = 0;
+    if (ioctl(uffd, UFFDIO_API, &api) == -1)
+        err(EXIT_FAILURE, "ioctl-UFFDIO_API");
 
-	printf("features:\n");
-	for (unsigned int bit = 0; bit < 64; bit++) {
-		if (!(api.features & (1ULL << bit)))
-			continue;
-		if (bit < NELEM(features))
-			printf("    %s\n", features[bit]);
-		else
-			printf("    feature bit %u\n", bit);
-	}
-	printf("ioctls on the descriptor:\n");
-	print_ioctls(api.ioctls);
+    printf("features:\n");
+    for (unsigned int bit = 0; bit < 64; bit++) {
+        if (!(api.features & (1ULL << bit)))
+            continue;
+        if (bit < ARRAY_SIZE(features))
+            printf("    %s\n", features[bit]);
+        else
+            printf("    feature bit %u\n", bit);
+    }
+    printf("ioctls on the descriptor:\n");
+    print_ioctls(api.ioctls);
 
-	anon = mmap(NULL, page, PROT_READ | PROT_WRITE,
-		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (anon == MAP_FAILED)
-		err(EXIT_FAILURE, "mmap");
-	probe_range(uffd, "anonymous memory", anon, page);
+    anon = mmap(NULL, page, PROT_READ | PROT_WRITE,
+            MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (anon == MAP_FAILED)
+        err(EXIT_FAILURE, "mmap");
+    probe_range(uffd, "anonymous memory", anon, page);
 
-	memfd = memfd_create("uffd_probe", MFD_CLOEXEC);
-	if (memfd == -1)
-		err(EXIT_FAILURE, "memfd_create");
-	if (ftruncate(memfd, page) == -1)
-		err(EXIT_FAILURE, "ftruncate");
-	shmem = mmap(NULL, page, PROT_READ | PROT_WRITE, MAP_SHARED,
-		     memfd, 0);
-	if (shmem == MAP_FAILED)
-		err(EXIT_FAILURE, "mmap");
-	probe_range(uffd, "shared memory (memfd)", shmem, page);
+    memfd = memfd_create("uffd_probe", MFD_CLOEXEC);
+    if (memfd == -1)
+        err(EXIT_FAILURE, "memfd_create");
+    if (ftruncate(memfd, page) == -1)
+        err(EXIT_FAILURE, "ftruncate");
+    shmem = mmap(NULL, page, PROT_READ | PROT_WRITE, MAP_SHARED,
+             memfd, 0);
+    if (shmem == MAP_FAILED)
+        err(EXIT_FAILURE, "mmap");
+    probe_range(uffd, "shared memory (memfd)", shmem, page);
 
-	exit(EXIT_SUCCESS);
+    exit(EXIT_SUCCESS);
 }
