@@ -36,9 +36,11 @@ outline() {
 			gsub(/\\f(\[[^]]*\]|\(..|.)/, "", s)
 			gsub(/\\-/, "-", s)
 			gsub(/\\\(aq/, "\047", s)
+			gsub(/\\\[aq\]/, "\047", s)
 			gsub(/\\\(dq/, "\"", s)
 			gsub(/\\[&%]/, "", s)
 			gsub(/\\e/, "\\", s)
+			gsub(/\\\[rs\]/, "\\", s)
 			return s
 		}
 		function args(s,    out) {
