@@ -3,7 +3,6 @@
 #include <err.h>
 #include <fcntl.h>
 #include <linux/userfaultfd.h>
-#include <poll.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -36,28 +35,24 @@ writeprotect(size_t first, size_t count, uint64_t mode)
         err(EXIT_FAILURE, "ioctl-UFFDIO_WRITEPROTECT");
 }
 
-/* Serve two write-protect faults: report each, then unprotect
+/* Serve the two write-protect faults: report each, then unprotect
    its page, which lets the write go on. */
 static void *
 handler(void *arg)
 {
-    size_t           page;
-    struct pollfd    pfd = { .fd = uffd, .events = POLLIN };
     struct uffd_msg  msg;
 
-    (void) arg;
-    for (int n = 0; n < 2; ) {
-        if (poll(&pfd, 1, -1) == -1)
-            err(EXIT_FAILURE, "poll");
+    for (int n = 0; n < 2; n++) {
+        size_t  page;
+
         if (read(uffd, &msg, sizeof(msg)) != sizeof(msg))
-            continue;
+            err(EXIT_FAILURE, "read");
         page = (msg.arg.pagefault.address - (uintptr_t) base)
                / page_size;
         printf("handler: write to protected page %zu\n", page);
         writeprotect(page, 1, 0);
-        n++;
     }
-    return NULL;
+    return arg;
 }
 
 int
@@ -75,8 +70,7 @@ main(void)
         err(EXIT_FAILURE, "mmap");
     memset(base, 'a', NPAGES * page_size);  /* Populate every page */
 
-    uffd = syscall(SYS_userfaultfd,
-                   O_CLOEXEC | O_NONBLOCK | UFFD_USER_MODE_ONLY);
+    uffd = syscall(SYS_userfaultfd, O_CLOEXEC | UFFD_USER_MODE_ONLY);
     if (uffd == -1)
         err(EXIT_FAILURE, "userfaultfd");
     api.features = UFFD_FEATURE_PAGEFAULT_FLAG_WP;
