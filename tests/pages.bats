@@ -131,3 +131,25 @@ contradictions() {
 		[ -f "$ROOT/man2const/$name.2const" ]
 	done <"$BATS_TEST_TMPDIR/cited"
 }
+
+@test "the programs are indented with spaces, as man-pages asks" {
+	local page n=0
+	for page in "$ROOT"/man2/*.2 "$ROOT"/man2const/*.2const; do
+		# Tabs between SRC BEGIN and SRC END, with their lines.
+		run awk '/^\.\\" SRC BEGIN/ { src = 1 } /^\.\\" SRC END/ { src = 0 }
+			src && /\t/ { print FILENAME ":" FNR ": a tab in a program" }' "$page"
+		echo "$output"
+		[ -z "$output" ]
+		grep -q '^\.\\" SRC BEGIN' "$page" && n=$((n + 1))
+	done
+	[ "$n" -ge 4 ]
+}
+
+@test "the prose calls an ioctl an operation, not a request" {
+	run awk '/^\.EX/ { ex = 1 } /^\.EE/ { ex = 0 }
+		!ex && !/^\.\\"/ && /(^|[^A-Za-z])[Rr]equests?([^A-Za-z]|$)/ {
+			print FILENAME ":" FNR ": " $0
+		}' "$ROOT"/man2/*.2 "$ROOT"/man2const/*.2const
+	echo "$output"
+	[ -z "$output" ]
+}
