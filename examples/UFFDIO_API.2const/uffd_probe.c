@@ -38,10 +38,7 @@ static const char *const ioctls[64] = {
     [7] = "UFFDIO_CONTINUE", [8] = "UFFDIO_POISON", [63] = "UFFDIO_API",
 };
 
-static const struct {
-    const char  *name;
-    uint64_t    mode;
-} modes[] = {
+static const struct { const char *name; uint64_t mode; } modes[] = {
     { "MISSING", UFFDIO_REGISTER_MODE_MISSING },
     { "WP", UFFDIO_REGISTER_MODE_WP },
     { "MINOR", UFFDIO_REGISTER_MODE_MINOR },
@@ -49,16 +46,17 @@ static const struct {
 
 #define ARRAY_SIZE(a)  (sizeof(a) / sizeof((a)[0]))
 
+/* Print the name of each bit set in 'mask' ('n' names known) */
 static void
-print_ioctls(uint64_t mask)
+print_bits(uint64_t mask, const char *const names[], size_t n)
 {
     for (unsigned int bit = 0; bit < 64; bit++) {
         if (!(mask & (1ULL << bit)))
             continue;
-        if (ioctls[bit] != NULL)
-            printf("    %s\n", ioctls[bit]);
+        if (bit < n && names[bit] != NULL)
+            printf("    %s\n", names[bit]);
         else
-            printf("    ioctl number %#x\n", bit);
+            printf("    bit %u\n", bit);
     }
 }
 
@@ -68,7 +66,6 @@ static void
 probe_range(int uffd, const char *what, void *addr, size_t len)
 {
     uint64_t                mask = 0;
-    struct uffdio_range     range;
     struct uffdio_register  reg;
 
     printf("%s, modes:", what);
@@ -80,12 +77,11 @@ probe_range(int uffd, const char *what, void *addr, size_t len)
             continue;
         printf(" %s", modes[i].name);
         mask |= reg.ioctls;
-        range = reg.range;
-        if (ioctl(uffd, UFFDIO_UNREGISTER, &range) == -1)
+        if (ioctl(uffd, UFFDIO_UNREGISTER, &reg.range) == -1)
             err(EXIT_FAILURE, "ioctl-UFFDIO_UNREGISTER");
     }
     printf("\n");
-    print_ioctls(mask);
+    print_bits(mask, ioctls, ARRAY_SIZE(ioctls));
 }
 
 int
@@ -109,19 +105,12 @@ main(void)
         err(EXIT_FAILURE, "ioctl-UFFDIO_API");
 
     printf("features:\n");
-    for (unsigned int bit = 0; bit < 64; bit++) {
-        if (!(api.features & (1ULL << bit)))
-            continue;
-        if (bit < ARRAY_SIZE(features))
-            printf("    %s\n", features[bit]);
-        else
-            printf("    feature bit %u\n", bit);
-    }
+    print_bits(api.features, features, ARRAY_SIZE(features));
     printf("ioctls on the descriptor:\n");
-    print_ioctls(api.ioctls);
+    print_bits(api.ioctls, ioctls, ARRAY_SIZE(ioctls));
 
     anon = mmap(NULL, page, PROT_READ | PROT_WRITE,
-            MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+                MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (anon == MAP_FAILED)
         err(EXIT_FAILURE, "mmap");
     probe_range(uffd, "anonymous memory", anon, page);
@@ -132,7 +121,7 @@ main(void)
     if (ftruncate(memfd, page) == -1)
         err(EXIT_FAILURE, "ftruncate");
     shmem = mmap(NULL, page, PROT_READ | PROT_WRITE, MAP_SHARED,
-             memfd, 0);
+                 memfd, 0);
     if (shmem == MAP_FAILED)
         err(EXIT_FAILURE, "mmap");
     probe_range(uffd, "shared memory (memfd)", shmem, page);
