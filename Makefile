@@ -5,7 +5,7 @@
 # make check      the test suite
 # make examples   refresh examples/ from the pages
 # make bless      rewrite the output shown in the pages from real runs
-# make install    install the pages (DESTDIR, prefix, mandir)
+# make install    install the pages (DESTDIR, prefix, mandir): man2/, man2const/
 # make lint, html, pdf, claims, kernels, bench, upstream: see README.md
 #
 # Each step is a script in scripts/STAGE/, with the stage's make fragment
@@ -19,7 +19,9 @@ Q := $(if $(filter 1,$(V)),,@)
 .DELETE_ON_ERROR:
 .SUFFIXES:
 
-PAGES := $(sort $(wildcard man2/*.2))
+# The system call's pages (man2/) and one page per ioctl operation
+# (man2const/), as man-pages lays them out.
+PAGES := $(sort $(wildcard man2/*.2 man2const/*.2const))
 PAGE_NAMES := $(notdir $(PAGES))
 BUILD := build
 
@@ -33,6 +35,7 @@ prefix := /usr/local
 datarootdir := $(prefix)/share
 mandir := $(datarootdir)/man
 man2dir := $(mandir)/man2
+man2constdir := $(mandir)/man2const
 INSTALL := install
 INSTALL_DATA := $(INSTALL) -m 644
 
@@ -51,7 +54,14 @@ $(BUILD)/deps.ok: scripts/deps.list scripts/deps.sh
 	@touch $@
 
 # --- extract: the pages' programs and sessions, and the rules for them ---
+# The same for a page in either folder: the names differ (X.2, X.2const).
 $(BUILD)/%.mk: man2/% scripts/page/extract.sh scripts/page/rules.sh $(BUILD)/deps.ok
+	@mkdir -p $(BUILD)
+	$(Q)scripts/page/extract.sh $< $(BUILD)/$*
+	$(Q)scripts/page/rules.sh $(BUILD)/$* >$@.tmp
+	@mv $@.tmp $@
+
+$(BUILD)/%.mk: man2const/% scripts/page/extract.sh scripts/page/rules.sh $(BUILD)/deps.ok
 	@mkdir -p $(BUILD)
 	$(Q)scripts/page/extract.sh $< $(BUILD)/$*
 	$(Q)scripts/page/rules.sh $(BUILD)/$* >$@.tmp
@@ -141,12 +151,25 @@ check:
 
 # --- install ---
 .PHONY: install uninstall
+# Each page goes where man-pages puts it: the .2const pages in man2const/,
+# which man-db (2.11, Debian 12) searches for section 2 and for "2const"
+# without being told (tests/make.bats checks that man finds every page).
+# What is installed has its .TH date and version filled in
+# (scripts/render/stamp.sh).
+PAGES_2 := $(filter man2/%,$(PAGES))
+PAGES_2CONST := $(filter man2const/%,$(PAGES))
 install: $(PAGES:%=$(BUILD)/stamped/%)
 	$(Q)$(INSTALL) -d $(DESTDIR)$(man2dir)
-	$(Q)$(INSTALL_DATA) $^ $(DESTDIR)$(man2dir)
+	$(Q)$(INSTALL_DATA) $(PAGES_2:%=$(BUILD)/stamped/%) $(DESTDIR)$(man2dir)
+ifneq ($(PAGES_2CONST),)
+	$(Q)$(INSTALL) -d $(DESTDIR)$(man2constdir)
+	$(Q)$(INSTALL_DATA) $(PAGES_2CONST:%=$(BUILD)/stamped/%) $(DESTDIR)$(man2constdir)
+endif
 
 uninstall:
-	$(Q)rm -f $(addprefix $(DESTDIR)$(man2dir)/,$(PAGE_NAMES))
+	$(Q)rm -f $(addprefix $(DESTDIR)$(man2dir)/,$(notdir $(PAGES_2))) \
+		$(addprefix $(DESTDIR)$(man2constdir)/,$(notdir $(PAGES_2CONST)))
+	$(Q)rmdir $(DESTDIR)$(man2constdir) 2>/dev/null || :
 
 .PHONY: clean help FORCE
 clean:

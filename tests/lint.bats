@@ -277,7 +277,7 @@ check_program() {
 
 @test "the real pages pass every page check" {
 	local pages page
-	pages=$(ls man2/*.2 2>/dev/null) || skip "no pages in man2/ yet"
+	pages=$(ls man2/*.2 man2const/*.2const 2>/dev/null) || skip "no pages in man2/ yet"
 	for page in $pages; do
 		check_page "$page"
 	done

@@ -169,3 +169,31 @@ mk() {
 	run grep '^\.TH' "$BATS_TEST_TMPDIR/root/usr/local/share/man/man2/alpha.2"
 	[ "$output" = '.TH alpha 2 2021-03-04 "uffd-man 9.9"' ]
 }
+
+@test "make install puts every page where man finds it, and uninstall removes them" {
+	command -v man >/dev/null || skip "man-db is not installed"
+	local dest=$BATS_TEST_TMPDIR/dest mp page name sect n=0
+	make --no-print-directory -C "$ROOT" install DESTDIR="$dest" prefix=/usr
+	mp=$dest/usr/share/man
+	for page in "$ROOT"/man2/*.2 "$ROOT"/man2const/*.2const; do
+		[ -e "$page" ] || continue
+		name=${page##*/}
+		sect=${name##*.}
+		name=${name%.*}
+		# man NAME, and man SECTION NAME as the page's references say.
+		run env MANPATH="$mp" man -w "$name"
+		echo "man -w $name: $output"
+		[ "$output" = "$mp/man$sect/$name.$sect" ]
+		run env MANPATH="$mp" man -w "$sect" "$name"
+		echo "man -w $sect $name: $output"
+		[ "$output" = "$mp/man$sect/$name.$sect" ]
+		run env MANPATH="$mp" MANWIDTH=80 man -P cat "$sect" "$name"
+		[ "$status" -eq 0 ]
+		[[ "${lines[0]}" == "$name($sect)"* ]]
+		n=$((n + 1))
+	done
+	[ "$n" -ge 2 ]
+	make --no-print-directory -C "$ROOT" uninstall DESTDIR="$dest" prefix=/usr
+	[ -z "$(find "$mp" -type f)" ]
+	[ ! -e "$mp/man2const" ]
+}

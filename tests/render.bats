@@ -201,7 +201,7 @@ href="UFFDIO_FIXTURE.2const.html"' ]
 
 @test "the real pages render, and every rendering holds what the page holds" {
 	local pages page
-	pages=$(ls man2/*.2 2>/dev/null) || skip "no pages in man2/ yet"
+	pages=$(ls man2/*.2 man2const/*.2const 2>/dev/null) || skip "no pages in man2/ yet"
 	for page in $pages; do
 		# shellcheck disable=SC2086 # one word per page
 		scripts/render/html.sh "$BATS_TEST_TMPDIR/${page##*/}.html" "$page" $pages

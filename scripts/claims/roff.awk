@@ -44,6 +44,8 @@ function unescape(s) {
 	gsub(/\\\(lq|\\\(rq/, "\"", s)
 	gsub(/\\\(../, " ", s)
 	gsub(/\\e/, "\\", s)
+	gsub(/\\\[rs\]/, "\\", s)
+	gsub(/\\\[aq\]/, "'", s)
 	return s
 }
 

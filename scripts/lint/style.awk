@@ -19,7 +19,8 @@
 #   trailing-space   no line ends in a space or a tab.
 #   function-ref     a page reference is ".BR name (N)", never "name(N)".
 #   constant-bold    constants (UFFD_*, UFFDIO_*, O_*, errno names, ...)
-#                    in running text are bold.
+#                    in running text are bold (not in NAME, where a
+#                    .2const page names its constant in roman).
 #   file-italic      path names (/dev/..., /proc/...) and header files
 #                    (<linux/userfaultfd.h>) in running text are italic;
 #                    a variable part may be roman (.IR /proc/ pid /maps),
@@ -289,7 +290,8 @@ function checktext(ln,    s, t, off, w, pre, post, p, word, m) {
 	while (match(t, /[A-Za-z_][A-Za-z0-9_]*\*?/)) {
 		w = substr(t, RSTART, RLENGTH)
 		p = off + RSTART
-		if (isconstant(w) && !allfont(p, RLENGTH, "BX"))
+		# NAME is plain: a .2const page is named after its constant.
+		if (isconstant(w) && section != "NAME" && !allfont(p, RLENGTH, "BX"))
 			report(ln, "constant-bold", "constant " w " in running text is not bold (.B, .BR, .RB or \\fB...\\fR)")
 		off += RSTART + RLENGTH - 1
 		t = substr(t, RSTART + RLENGTH)
