@@ -213,8 +213,8 @@ count() {
 	done
 	echo "$k"
 }
-pages=$(count "$tree"/man2/*.2)
-progs=$(cat "$tree"/man2/*.2 2>/dev/null | grep -c '^\.\\" SRC BEGIN' || :)
+pages=$(count "$tree"/man2/*.2 "$tree"/man2const/*.2const)
+progs=$(cat "$tree"/man2/*.2 "$tree"/man2const/*.2const 2>/dev/null | grep -c '^\.\\" SRC BEGIN' || :)
 {
 	echo "Toolchain: make in a copy of the working tree ($pages pages, $progs example programs),"
 	echo "kernel $(uname -r), $(getconf _NPROCESSORS_ONLN) CPUs; seconds of wall-clock time, median of $REPS"
