@@ -6,7 +6,7 @@
 # no patch of the series is too large to review.  Writes OUTDIR/1 ...
 # OUTDIR/N, the page after each step (OUTDIR/N is NEW, byte for byte),
 # and OUTDIR/steps, a line per step: "N<TAB>VERB<TAB>WHAT<TAB>REMOVED",
-# VERB being Add or Update, WHAT the part of the page it changes ("" for
+# VERB being Add, Update or Remove, WHAT the part of the page it changes ("" for
 # the whole page, else a section, "SECTION, subsection", "SECTION, prog.c"
 # or "FIRST to LAST" of one section) and REMOVED the parts of upstream's
 # page that NEW lacks and the step drops ("; " between them).
@@ -87,35 +87,45 @@ states() {
 			nn = cut(ARGV[2], "n")
 			for (i = 1; i <= no; i++) { opos[key["o", i]] = i; lasto[sect["o", i]] = i }
 			for (i = 1; i <= nn; i++) isnew[key["n", i]] = 1
-			passed = 0; dropped = 0
+			passed = 0; dropped = 0; st = 0
 			for (k = 1; k <= nn; k++) {
 				kk = key["n", k]; upto[kk] = 1
 				verb = (kk in opos) ? "Update" : "Add"
 				if ((kk in opos) && opos[kk] > passed)
 					passed = opos[kk]
-				# The last part of a section passes the rest of that section upstream.
-				s = sect["n", k]
-				if ((k == nn || sect["n", k + 1] != s) && lasto[s] > passed)
-					passed = lasto[s]
-				limit_o = (k < nn) ? passed : no
-				removed = ""
-				for (i = dropped + 1; i <= limit_o; i++)
-					if (!(key["o", i] in isnew))
-						removed = removed (removed == "" ? "" : "; ") key["o", i]
-				if (limit_o > dropped)
-					dropped = limit_o
-				f = dir "/" k
-				printf "" > f
-				for (i = 1; i <= k; i++)
-					printf "%s", text["n", i] > f
-				if (k < nn)
-					for (i = passed + 1; i <= no; i++)
-						if (!(key["o", i] in upto))
-							printf "%s", text["o", i] > f
-				close(f)
 				what = (kk == "(preamble)") ? "the comments and .TH" : kk
-				printf "%d\t%s\t%s\t%s\t%s\n", k, verb, sect["n", k], what, removed > (dir "/units")
+				emit(verb, sect["n", k], what, (k == nn) ? no : passed)
+				# The end of a section: what is left of it upstream goes, in
+				# a step of its own (plan merges it back when it fits).
+				s = sect["n", k]
+				if (k < nn && sect["n", k + 1] != s && lasto[s] > passed) {
+					passed = lasto[s]
+					emit("Remove", s, s, passed)
+				}
 			}
+		}
+		# emit VERB SECTION WHAT UPTO: the next state: the parts of NEW up to
+		# k, then those of OLD after UPTO that NEW has not placed yet.
+		function emit(verb, section, what, upto_o,    f, i, removed) {
+			removed = ""
+			for (i = dropped + 1; i <= upto_o; i++)
+				if (!(key["o", i] in isnew))
+					removed = removed (removed == "" ? "" : "; ") key["o", i]
+			if (upto_o > dropped)
+				dropped = upto_o
+			if (verb == "Remove" && removed == "")
+				return
+			f = dir "/" (++st)
+			printf "" > f
+			for (i = 1; i <= k; i++)
+				printf "%s", text["n", i] > f
+			for (i = upto_o + 1; i <= no; i++)
+				if (!(key["o", i] in upto))
+					printf "%s", text["o", i] > f
+			close(f)
+			if (verb == "Remove")
+				what = removed
+			printf "%d\t%s\t%s\t%s\t%s\n", st, verb, section, what, removed > (dir "/units")
 		}' "$old" "$new"
 }
 
@@ -142,7 +152,7 @@ plan() {
 			[ "$(size "$gstart" "$dir/$k")" -le "$limit" ]; then
 			sed -i '$d' "$tmp/plan"
 			[ "$verb" = Add ] || gverb=Update
-			if [ "$gfirst" = "$sect" ]; then gwhat=$sect
+			if [ "$verb" = Remove ] || [ "$gfirst" = "$sect" ]; then gwhat=$gfirst
 			else gwhat="$gfirst to ${what#"$sect, "}"; fi
 			gremoved="$gremoved${gremoved:+${removed:+; }}$removed"
 			printf '%s\t%s\t%s\t%s\n' "$k" "$gverb" "$gwhat" "$gremoved" >>"$tmp/plan"

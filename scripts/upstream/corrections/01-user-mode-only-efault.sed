@@ -9,11 +9,6 @@
 #> No signal is sent: handle_userfault() refuses the fault
 #> (VM_FAULT_SIGBUS), and a fault taken while the kernel copies to or from
 #> user memory turns that into an error of the system call, EFAULT.
-#>
-#> Tested on Linux 6.18: read(2) into a registered, missing page of a
-#> UFFD_USER_MODE_ONLY userfaultfd fails with EFAULT, no message reaches
-#> the userfaultfd and no signal is delivered, with
-#> vm.unprivileged_userfaultfd set to 0 and to 1.
 #
 # The sentence about the kernel's fault, replaced whole.
 /^When a kernel-originated fault was triggered$/,/^signal will be delivered\.$/c\

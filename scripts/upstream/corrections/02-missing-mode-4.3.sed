@@ -7,7 +7,4 @@
 #> The page dates the missing mode to Linux 4.10.  It came with the system
 #> call itself, in Linux 4.3: it was the only mode UFFDIO_REGISTER
 #> accepted then, and the pages' HISTORY sections already say 4.3.
-#>
-#> Tested on Linux 6.18: a range registered in missing mode reports the
-#> operations that resolve missing faults.
 s/^\(\.BR UFFDIO_REGISTER_MODE_MISSING " (since Linux \)4\.10)"$/\14.3)"/

@@ -8,6 +8,4 @@
 #> was defined earlier but not offered; the kernel first accepted and
 #> reported it in Linux 5.7, with write-protect mode, as userfaultfd(2)
 #> and UFFDIO_REGISTER(2const) already say of the mode.
-#>
-#> Tested on Linux 6.18: UFFDIO_API reports the bit, and accepts it.
 s/^\(\.BR UFFD_FEATURE_PAGEFAULT_FLAG_WP " (since Linux \)5\.10)"$/\15.7)"/

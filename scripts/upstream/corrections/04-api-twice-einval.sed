@@ -12,9 +12,6 @@
 #> userfaultfd initialized, features or none, and a second one fails
 #> the same way.  The DESCRIPTION and BUGS sections already say that a
 #> probe needs a userfaultfd of its own; the entry now agrees with them.
-#>
-#> Tested on Linux 6.18: a second UFFDIO_API, after a first with no
-#> features, fails with EINVAL and zeroes the structure.
 #
 # The entry's text after its first line, replaced whole.
 /^call already enabled one or more features for this userfaultfd\.$/,/^as per the two-step feature detection handshake\.$/c\
