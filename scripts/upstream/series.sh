@@ -445,11 +445,17 @@ done
 
 # The cover letter's subject and blurb.
 if [ -z "$subject" ]; then
-	subject=$(awk '{ n = $1; sub(/^.*\//, "", n); s = s (NR > 1 ? ", " : "") n }
-		END { print s }' "$tmp/pages")
-	if [ -s "$tmp/corrected" ] && [ -s "$tmp/pages" ]; then subject="userfaultfd: corrections; $subject"
-	elif [ -s "$tmp/corrected" ]; then subject="userfaultfd: corrections"; fi
-	if [ ${#subject} -gt 60 ]; then subject="userfaultfd pages: corrections, then $(wc -l <"$tmp/pages") pages"; fi
+	pages=$(awk '{ n = $1; sub(/^.*\//, "", n); s = s (NR > 1 ? ", " : "") n } END { print s }' "$tmp/pages")
+	ncorr=$(wc -l <"$tmp/corrected")
+	if [ "$ncorr" -eq 0 ]; then
+		subject="$pages: examples compiled and run"
+	elif [ -z "$pages" ]; then
+		subject="userfaultfd pages: $ncorr corrections"
+	else
+		subject="userfaultfd pages: $ncorr corrections, then $pages"
+		[ ${#subject} -le 64 ] ||
+			subject="userfaultfd pages: $ncorr corrections, then $(wc -l <"$tmp/pages") pages replaced"
+	fi
 fi
 {
 	if [ -s "$tmp/corrected" ]; then

@@ -23,7 +23,8 @@
 # the patches' text comes from), UPSTREAM_SUBJECT (the cover letter's),
 # UPSTREAM_TO and UPSTREAM_CC (default: man-pages' maintainer and list,
 # the userfaultfd entry of the kernel's MAINTAINERS, linux-mm and
-# linux-api), UPSTREAM_REROLL (N for [PATCH vN]), UPSTREAM_PREVIOUS (the
+# linux-api), UPSTREAM_MAX_KB (or UPSTREAM_MAX_BYTES: the largest patch),
+# UPSTREAM_REROLL (N for [PATCH vN]), UPSTREAM_PREVIOUS (the
 # previous series: a directory of its patches, or a range A..B of
 # MANPAGES' history, for a range-diff), KERNEL_SUMMARY and KERNEL_MATRIX
 # (the kernels the cover letter names; the summary when there is one).
@@ -49,6 +50,7 @@ UPSTREAM_CORRECTIONS = scripts/upstream/corrections
 UPSTREAM_COMMITS = scripts/upstream/commits
 UPSTREAM_CLAIMS = tests/claims
 UPSTREAM_MAX_KB = 25
+UPSTREAM_MAX_BYTES = $$(($(UPSTREAM_MAX_KB) * 1024))
 KERNEL_MATRIX = $(BUILD)/kernels/matrix.txt
 KERNEL_SUMMARY = $(BUILD)/kernels/summary.txt
 MANPAGES ?=
@@ -68,7 +70,7 @@ upstream: $(UPSTREAM_PAGES) $(UPSTREAM_CHANGES) $(UPSTREAM_SCRIPTS) \
 	@UPSTREAM_CFLAGS='$(EXAMPLE_CFLAGS)' scripts/upstream/series.sh -o $(UPSTREAM_DIR) -b $(BUILD) \
 		-c '$(UPSTREAM_CHANGES)' -k '$(KERNEL_MATRIX)' -K '$(KERNEL_SUMMARY)' \
 		-x '$(UPSTREAM_CORRECTIONS)' -f '$(UPSTREAM_COMMITS)' -d '$(UPSTREAM_CLAIMS)' \
-		-l $$(($(UPSTREAM_MAX_KB) * 1024)) \
+		-l $(UPSTREAM_MAX_BYTES) \
 		$(if $(MANPAGES),-m '$(MANPAGES)') \
 		$(if $(UPSTREAM_SUBJECT),-s '$(UPSTREAM_SUBJECT)') \
 		$(if $(UPSTREAM_TO),-t '$(UPSTREAM_TO)') \
