@@ -177,10 +177,11 @@ known_facts() {
 	done
 }
 
-# cite FACTS...: the kernel commits behind the named facts, one item each.
+# cite FACTS...: the kernel commits behind the named facts, one item each
+# ("Linux~X.Y": kept on one line by wrap, then spaced).
 cite() {
 	printf '%s\n' "$@" | awk -F '\t' 'NR == FNR { want[$1] = 1; next }
-		($1 in want) && !seen[$3]++ { printf "- linux.git %s (\"%s\"), Linux %s\n", $3, $4, $2 }' - "$commits"
+		($1 in want) && !seen[$3]++ { printf "- linux.git %s (\"%s\"), Linux~%s\n", $3, $4, $2 }' - "$commits"
 }
 
 # facts_of FILE: the facts whose words the lines of FILE state.
@@ -301,7 +302,7 @@ if [ -n "$manpages" ] && [ -d "$corrections" ]; then
 			echo "The kernel commits behind it:"
 			echo
 			# shellcheck disable=SC2046
-			cite $(field facts) | wrap
+			cite $(field facts) | wrap | sed 's/Linux~/Linux /g'
 			echo
 			field fixes | sed 's/^/Fixes: /'
 			field cc | sed 's/^/Cc: /'
@@ -377,7 +378,7 @@ for page in "$@"; do
 				echo "The kernel commits behind the facts it states:"
 				echo
 				# shellcheck disable=SC2046
-				cite $(cat "$tmp/facts") | wrap
+				cite $(cat "$tmp/facts") | wrap | sed 's/Linux~/Linux /g'
 				echo
 			fi
 			printf 'Signed-off-by: %s <%s>\n' "$name" "$email"

@@ -35,7 +35,7 @@ trap 'rm -rf "$tmp"' EXIT
 trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM
 
 # size A B: the bytes of the unified diff from A to B, as a patch has it.
-size() { { diff -u "$1" "$2" || :; } | wc -c | tr -d ' '; }
+size() { { diff -u --label a/page --label b/page "$1" "$2" || :; } | wc -c | tr -d ' '; }
 
 mkdir -p "$out"
 rm -f "$out"/[0-9]* "$out/steps"
