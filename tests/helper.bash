@@ -56,6 +56,7 @@ upstream-cover() { "$ROOT/scripts/upstream/cover.sh" "$@"; }
 upstream-render-same() { "$ROOT/scripts/upstream/render-same.sh" "$@"; }
 upstream-series() { "$ROOT/scripts/upstream/series.sh" "$@"; }
 upstream-strip() { "$ROOT/scripts/upstream/strip.sh" "$@"; }
+upstream-steps() { "$ROOT/scripts/upstream/steps.sh" "$@"; }
 bench-dirty() { "$ROOT/scripts/bench/dirty.sh" "$@"; }
 bench-toolchain() { "$ROOT/scripts/bench/toolchain.sh" "$@"; }
 

@@ -1,27 +1,42 @@
 #!/bin/sh
-# upstream-check MANPAGES SERIESDIR PAGE...
+# upstream-check MANPAGES SERIESDIR [PAGE...]
 #
 # Tries the series in SERIESDIR (from upstream-series) on a man-pages
 # checkout as its maintainer would: in a scratch clone of MANPAGES (the
-# checkout itself is only read), git am applies the patches, then
-# man-pages' own build checks each PAGE (a name: userfaultfd.2): the
-# per-page targets that its goals lint-man, build-ex and check reach
-# (as make -R prints its database; UPSTREAM_CHECK_GOALS to choose other
-# goals), e.g. .tmp/man/man2/userfaultfd.2.lint-man.mandoc.touch.  Where
-# the tree has no such target for a page, mandoc -Tlint -Wwarning and
-# groff -ww lint it, and its programs are extracted and compiled here.
-# Prints a PASS, FAIL or SKIP line per step, then "N passed, N failed,
-# N skipped"; fails when a step failed.  Without MANPAGES (empty), says
-# so and skips.
+# checkout itself is only read), git am applies the patches in order,
+# then man-pages' own build checks every page the series touches (and
+# each PAGE named, e.g. userfaultfd.2 or UFFDIO_API.2const): the per-page
+# targets that its goals reach (as make -R prints its database;
+# UPSTREAM_CHECK_GOALS to choose others): lint-man, check-catman and
+# check, build-ex, and lint-c-clang-tidy and lint-c-cppcheck, e.g.
+# .tmp/man/man2/userfaultfd.2.lint-man.mandoc.touch.  Every program is
+# checked, those that man-pages expects to fail too (SKIP_XFAIL=no).
+# clang-tidy is the newest clang-tidy-N installed (CLANG_TIDY to choose).
+# A lint-c step whose tool is missing, or too old for man-pages'
+# configuration (it rejects one of the options man-pages gives it), is
+# skipped, saying so, with the tool's words.  Where the tree has no such
+# target for a page, mandoc -Tlint -Wwarning and groff -ww lint it, and
+# its programs are extracted and compiled here.  Prints a PASS, FAIL or
+# SKIP line per step, then "N passed, N failed, N skipped"; fails when a
+# step failed.  Without MANPAGES (empty), says so and skips.
 set -eu
 
 me=upstream-check
 here=$(cd "$(dirname "$0")" && pwd)
-[ $# -ge 3 ] || { echo "usage: $me MANPAGES SERIESDIR PAGE..." >&2; exit 2; }
+[ $# -ge 2 ] || { echo "usage: $me MANPAGES SERIESDIR [PAGE...]" >&2; exit 2; }
 manpages=$1 series=$2
 shift 2
 die() { echo "$me: $*" >&2; exit 1; }
-goals=${UPSTREAM_CHECK_GOALS:-lint-man build-ex check}
+goals=${UPSTREAM_CHECK_GOALS:-lint-man check-catman check build-ex lint-c-clang-tidy lint-c-cppcheck}
+# The newest clang-tidy: man-pages' configuration names recent warnings.
+if [ -z "${CLANG_TIDY:-}" ]; then
+	CLANG_TIDY=$(for d in $(echo "$PATH" | tr ':' ' '); do ls "$d"/clang-tidy-[0-9]* 2>/dev/null || :; done |
+		sed -n 's|.*/\(clang-tidy-[0-9][0-9]*\)$|\1|p' | sort -t - -k 3 -n | tail -n 1)
+	[ -n "$CLANG_TIDY" ] || CLANG_TIDY=clang-tidy
+fi
+# mk "TARGETS" [SECONDS]: man-pages' make on TARGETS (words) in the clone.
+# shellcheck disable=SC2086
+mk() { timeout "${2:-600}" make -R -C "$m" SKIP_XFAIL=no CLANG_TIDY="$CLANG_TIDY" $1 </dev/null; }
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/upstream-check.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
@@ -79,10 +94,21 @@ else
 	finish
 fi
 
+# The pages to check: every page a patch touches, and those named.
+{
+	while IFS= read -r p; do
+		sed -n 's|^+++ b/\(man/man[^/]*/[^/]*\)$|\1|p' "$p"
+	done <"$tmp/patches"
+	for page in "$@"; do
+		pname=${page##*/}
+		echo "man/man${pname##*.}/$pname"
+	done
+} | awk '!seen[$0]++' >"$tmp/pages"
+
 # What man-pages' own goals reach, from make's database.
 : >"$tmp/targets"
 if [ -f "$m/GNUmakefile" ] || [ -f "$m/makefile" ] || [ -f "$m/Makefile" ]; then
-	timeout 300 make -R -C "$m" -pq --eval='upstream-check-db:;' upstream-check-db \
+	timeout 300 make -R -C "$m" SKIP_XFAIL=no -pq --eval='upstream-check-db:;' upstream-check-db \
 		>"$tmp/db" 2>/dev/null || :
 	awk -v goals="$goals" '
 		prev ~ /^# Not a target:/ { prev = $0; next }
@@ -113,9 +139,7 @@ if [ -f "$m/GNUmakefile" ] || [ -f "$m/makefile" ] || [ -f "$m/Makefile" ]; then
 				}
 			}
 		}' "$tmp/db" >"$tmp/reach"
-	for page in "$@"; do
-		pname=${page##*/}
-		dest=man/man${pname##*.}/$pname
+	while read -r dest; do
 		awk -v dest="$dest" '
 			{
 				t = $2; k = index(t, dest ".")
@@ -123,16 +147,50 @@ if [ -f "$m/GNUmakefile" ] || [ -f "$m/makefile" ] || [ -f "$m/Makefile" ]; then
 					next
 				rest = substr(t, k + length(dest))
 				if (rest ~ /^\.[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*\.touch$/ ||
-				    rest ~ /^\.d\/[A-Za-z0-9_-]+$/)
+				    rest ~ /^\.d\/[A-Za-z0-9_-]+$/ ||
+				    rest ~ /^\.d\/[A-Za-z0-9_-]+\.c(\.[A-Za-z0-9_-]+)*\.touch$/)
 					print dest, $1, t
-			}' "$tmp/reach" | sort -u >>"$tmp/targets"
-	done
+			}' "$tmp/reach" | awk '!seen[$3]++' >>"$tmp/targets"
+	done <"$tmp/pages"
 fi
 
-# Each target alone, so that each gets its own line.
+# too_old GOAL OUT: the reason to skip a lint-c step whose tool is missing
+# or rejects an option that man-pages gives it; nothing otherwise.
+too_old() {
+	case $1 in
+	lint-c-clang-tidy) tool=$CLANG_TIDY
+		words='unknown warning option|[Uu]nknown command line argument|unknown argument' ;;
+	lint-c-cppcheck) tool=cppcheck
+		words='cppcheck: error: unrecognized command line option' ;;
+	lint-c-*) tool=${1#lint-c-}
+		words="$tool: .*(unrecognized|unknown) (command[- ]line )?option" ;;
+	*) return 0 ;;
+	esac
+	if ! command -v "$tool" >/dev/null 2>&1; then
+		echo "$tool is not installed"
+		return 0
+	fi
+	line=$(grep -E -m 1 "$words" "$2" | sed 's/\x1b\[[0-9;]*m//g') || :
+	[ -z "$line" ] || echo "$("$tool" --version 2>/dev/null | grep -m 1 -E '[0-9]+\.[0-9]' | sed 's/^ *//') is too old for man-pages' configuration: $line"
+}
+
+# All the targets in one make -k (man-pages' makefile takes long to read),
+# then a line for each: it passed when make built it.  A failure's detail
+# is what make printed about its page or program.
+if [ -s "$tmp/targets" ]; then
+	# shellcheck disable=SC2046
+	mk "-k $(awk '{ printf "%s ", $3 }' "$tmp/targets")" 3600 >"$tmp/make.out" 2>&1 || :
+fi
 while read -r dest goal target; do
-	if timeout 600 make -R -C "$m" "$target" >"$tmp/out" 2>&1; then
+	case $target in
+	*.d/*) key=${target##*.d/}; key=${key%%.c*}.c ;;
+	*) key=/${dest##*/} ;;
+	esac
+	grep -F -e "$key" "$tmp/make.out" | sed 's/\x1b\[[0-9;]*m//g' | head -n 20 >"$tmp/out" || :
+	if [ -e "$m/$target" ]; then
 		result "PASS $dest: $goal: make -R $target"
+	elif why=$(too_old "$goal" "$tmp/make.out") && [ -n "$why" ]; then
+		result "SKIP $dest: $goal: make -R $target: $why"
 	else
 		result "FAIL $dest: $goal: make -R $target"
 		detail "$tmp/out"
@@ -140,9 +198,8 @@ while read -r dest goal target; do
 done <"$tmp/targets"
 
 # Where the tree has nothing for a page: lint it and build its examples here.
-for page in "$@"; do
-	pname=${page##*/}
-	dest=man/man${pname##*.}/$pname
+while read -r dest; do
+	pname=${dest##*/}
 	f=$m/$dest
 	if [ ! -f "$f" ]; then
 		result "FAIL $dest: not in the tree after git am"
@@ -151,7 +208,7 @@ for page in "$@"; do
 	if ! grep -q "^$dest lint-man " "$tmp/targets"; then
 		why="(the tree has no lint-man target for it)"
 		# As man-pages lints a page: its (date) filled from git.
-		date=$(gm log --format=%cs -1 -- "$dest")
+		date=$(gm log --format=%cs -1 -- "$dest" </dev/null)
 		mkdir -p "$tmp/lint/${dest%/*}"
 		sed "/^\.TH/s/(date)/$date/" "$f" >"$tmp/lint/$dest"
 		if (cd "$tmp/lint" && LC_ALL=C.UTF-8 timeout 60 mandoc -man -Tlint -Wwarning "$dest") \
@@ -173,7 +230,7 @@ for page in "$@"; do
 	if ! grep -q "^$dest build-ex " "$tmp/targets" && grep -q '^\.\\" SRC BEGIN' "$f"; then
 		why="(the tree has no build-ex target for it)"
 		ex=$tmp/ex/$pname
-		if ! "$here/../page/extract.sh" "$f" "$ex" >"$tmp/out" 2>&1; then
+		if ! "$here/../page/extract.sh" "$f" "$ex" >"$tmp/out" 2>&1 </dev/null; then
 			result "FAIL $dest: the programs cannot be extracted $why"
 			detail "$tmp/out"
 			continue
@@ -181,7 +238,7 @@ for page in "$@"; do
 		for c in "$ex"/*.c; do
 			[ -e "$c" ] || continue
 			if timeout 120 "${CC:-cc}" -std=gnu11 -Wall -Wextra -Werror -pthread \
-				-o "${c%.c}" "$c" >"$tmp/out" 2>&1; then
+				-o "${c%.c}" "$c" >"$tmp/out" 2>&1 </dev/null; then
 				result "PASS $dest: ${c##*/} compiles $why"
 			else
 				result "FAIL $dest: ${c##*/} does not compile $why"
@@ -189,5 +246,5 @@ for page in "$@"; do
 			fi
 		done
 	fi
-done
+done <"$tmp/pages"
 finish

@@ -86,8 +86,14 @@ for page in "$@"; do
 				if (vary)
 					printf "                 that the session marks as varying,\n"
 				printf "                 compared after consistent renaming\n"
-				if (needs != "")
-					printf "        needs:   %s\n", needs
+				if (needs != "") {
+					# Wrapped within 72 columns, under its first item.
+					n = split(needs, w, " "); line = "        needs:   " w[1]
+					for (i = 2; i <= n; i++)
+						if (length(line) + 1 + length(w[i]) > 72) { print line; line = "                 " w[i] }
+						else line = line " " w[i]
+					print line
+				}
 				getline first < result
 				if (first ~ /^SKIP /) {
 					sub(/^SKIP [^:]*: [^:]*: /, "", first)

@@ -4,7 +4,8 @@
 # The page as it goes to the man-pages project: without the comments that
 # only uffd-man's tools read,
 #   .\" RUN BEGIN (...)   .\" RUN END   .\" VARY ERE
-#   .\" CHECK name        .\" NOCHECK why   .\" SINCE NAME X.Y
+#   .\" CHECK name        .\" NOCHECK why   .\" NOCLAIM why
+#   .\" SINCE NAME X.Y
 # and with everything else, the SRC BEGIN and SRC END markers (man-pages'
 # own) included, byte for byte.  The result must render exactly as the
 # page does with mandoc and with groff (upstream-render-same), or nothing is
@@ -22,7 +23,7 @@ trap 'rm -rf "$tmp"' EXIT
 trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM
 
 awk '
-	/^\.\\" (RUN BEGIN|RUN END|VARY|CHECK|NOCHECK|SINCE)([ \t]|$)/ { next }
+	/^\.\\" (RUN BEGIN|RUN END|VARY|CHECK|NOCHECK|NOCLAIM|SINCE)([ \t]|$)/ { next }
 	{ print }' "$page" >"$tmp/page"
 
 # The renderers read the page by name: keep its name, for messages.
