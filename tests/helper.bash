@@ -38,6 +38,7 @@ claims-list() { "$ROOT/scripts/claims/list.sh" "$@"; }
 claims-run() { "$ROOT/scripts/claims/run.sh" "$@"; }
 claims() { "$ROOT/scripts/claims/claims.sh" "$@"; }
 kernel-accel() { "$ROOT/scripts/kernels/accel.sh" "$@"; }
+kernel-apt() { "$ROOT/scripts/kernels/apt.sh" "$@"; }
 kernel-boot() { "$ROOT/scripts/kernels/boot.sh" "$@"; }
 kernel-cc() { "$ROOT/scripts/kernels/cc.sh" "$@"; }
 kernel-fetch() { "$ROOT/scripts/kernels/fetch.sh" "$@"; }
@@ -47,6 +48,7 @@ kernel-init() { "$ROOT/scripts/kernels/init.sh" "$@"; }
 kernel-matrix() { "$ROOT/scripts/kernels/matrix.sh" "$@"; }
 kernel-results() { "$ROOT/scripts/kernels/results.sh" "$@"; }
 kernel-since() { "$ROOT/scripts/kernels/since.sh" "$@"; }
+kernel-tools() { "$ROOT/scripts/kernels/tools.sh" "$@"; }
 kernels() { "$ROOT/scripts/kernels/kernels.sh" "$@"; }
 upstream-changes() { "$ROOT/scripts/upstream/changes.sh" "$@"; }
 upstream-check() { "$ROOT/scripts/upstream/check.sh" "$@"; }

@@ -240,18 +240,33 @@ need_kernel() {
 	[ ! -e "$BATS_TEST_TMPDIR/out" ]
 }
 
-@test "fetch: without network, a kernel is skipped with the reason; a cached one still serves" {
+# Fake apt-get and apt-cache in $BATS_TEST_TMPDIR/bin, which log their
+# arguments: apt-cache offers a 6.1 kernel of each architecture, apt-get
+# has no network.
+fake_apt() {
 	mkdir -p "$BATS_TEST_TMPDIR/bin"
-	cat >"$BATS_TEST_TMPDIR/bin/apt-cache" <<-'EOF'
+	cat >"$BATS_TEST_TMPDIR/bin/apt-cache" <<-EOF
 	#!/bin/sh
-	case $1 in
-	search) echo "linux-image-6.1.0-99-cloud-amd64 - Linux 6.1" ;;
+	echo "apt-cache \$*" >>"$BATS_TEST_TMPDIR/apt.log"
+	while [ \$# -gt 0 ] && [ "\$1" = -o ]; do shift 2; done
+	case \$1 in
+	search) printf '%s\\n' "linux-image-6.1.0-99-cloud-amd64 - Linux 6.1" "linux-image-6.1.0-99-cloud-arm64 - Linux 6.1" ;;
 	show) echo "Version: 6.1.999-1" ;;
 	esac
 	EOF
-	printf '#!/bin/sh\necho "E: Failed to fetch: no network" >&2\nexit 100\n' >"$BATS_TEST_TMPDIR/bin/apt-get"
+	cat >"$BATS_TEST_TMPDIR/bin/apt-get" <<-EOF
+	#!/bin/sh
+	echo "apt-get \$*" >>"$BATS_TEST_TMPDIR/apt.log"
+	echo "E: Failed to fetch: no network" >&2
+	exit 100
+	EOF
 	chmod +x "$BATS_TEST_TMPDIR/bin/apt-cache" "$BATS_TEST_TMPDIR/bin/apt-get"
-	PATH=$BATS_TEST_TMPDIR/bin:$PATH run kernel-fetch 6.1 "$BATS_TEST_TMPDIR/cache"
+}
+
+@test "fetch: without network, a kernel is skipped with the reason; a cached one still serves" {
+	fake_apt
+	export KERNELS_MIRROR=http://mirror.invalid/debian
+	PATH=$BATS_TEST_TMPDIR/bin:$PATH run --separate-stderr kernel-fetch 6.1 "$BATS_TEST_TMPDIR/cache"
 	echo "$output"
 	[ "$status" -eq 77 ]
 	[ "$output" = "cannot download linux-image-6.1.0-99-cloud-amd64: E: Failed to fetch: no network" ]
@@ -259,12 +274,47 @@ need_kernel() {
 	mkdir -p "$old"
 	: >"$old/vmlinuz"
 	echo 6.1.0-98-cloud-amd64 >"$old/release"
-	PATH=$BATS_TEST_TMPDIR/bin:$PATH run kernel-fetch 6.1 "$BATS_TEST_TMPDIR/cache"
+	PATH=$BATS_TEST_TMPDIR/bin:$PATH run --separate-stderr kernel-fetch 6.1 "$BATS_TEST_TMPDIR/cache"
 	[ "$status" -eq 0 ]
 	[ "$output" = "$old" ]
-	# 6.1 is not 6.12.
-	PATH=$BATS_TEST_TMPDIR/bin:$PATH run kernel-fetch 6.12 "$BATS_TEST_TMPDIR/cache"
+	# 6.1 is not 6.12, and amd64's is not arm64's.
+	PATH=$BATS_TEST_TMPDIR/bin:$PATH run --separate-stderr kernel-fetch 6.12 "$BATS_TEST_TMPDIR/cache"
 	[ "$status" -eq 77 ]
+	PATH=$BATS_TEST_TMPDIR/bin:$PATH run --separate-stderr kernel-fetch -a arm64 6.1 "$BATS_TEST_TMPDIR/cache"
+	[ "$status" -eq 77 ]
+	[ "$output" = "cannot download linux-image-6.1.0-99-cloud-arm64: E: Failed to fetch: no network" ]
+}
+
+@test "apt: a private configuration under the cache, never the machine's; the mirror is the machine's" {
+	fake_apt
+	mkdir -p "$BATS_TEST_TMPDIR/etc/sources.list.d"
+	printf '%s\n' 'Types: deb' 'URIs: http://mirror.example/debian' 'Suites: bookworm' '' \
+		'Types: deb' 'URIs: http://mirror.example/debian-security' 'Suites: bookworm-security' \
+		>"$BATS_TEST_TMPDIR/etc/sources.list.d/debian.sources"
+	KERNELS_APT_SOURCES=$BATS_TEST_TMPDIR/etc PATH=$BATS_TEST_TMPDIR/bin:$PATH \
+		run --separate-stderr kernel-apt "$BATS_TEST_TMPDIR/cache" apt-cache search x
+	[ "$status" -eq 0 ]
+	# The failed update says so on stderr, and the command still runs.
+	[[ "$stderr" == *"apt-get update of the private lists in $BATS_TEST_TMPDIR/cache/apt failed: E: Failed to fetch: no network"* ]]
+	list=$BATS_TEST_TMPDIR/cache/apt/sources.list
+	grep -qx 'deb \[arch=amd64,arm64 signed-by=[^]]*\] http://mirror.example/debian bullseye main' "$list"
+	grep -qx 'deb \[.*\] http://mirror.example/debian sid main' "$list"
+	grep -qx 'deb \[.*\] http://mirror.example/debian-security trixie-security main' "$list"
+	# Every call names the private lists and source list, both architectures.
+	[ "$(grep -c . "$BATS_TEST_TMPDIR/apt.log")" -eq 2 ]
+	while IFS= read -r call; do
+		[[ "$call" == *"Dir::Etc::sourcelist=$list "* ]]
+		[[ "$call" == *"Dir::Etc::sourceparts=$BATS_TEST_TMPDIR/cache/apt/parts "* ]]
+		[[ "$call" == *"Dir::State::Lists=$BATS_TEST_TMPDIR/cache/apt/lists "* ]]
+		[[ "$call" == *"Dir::State::status=$BATS_TEST_TMPDIR/cache/apt/status "* ]]
+		[[ "$call" == *"APT::Architectures::=amd64 -o APT::Architectures::=arm64 "* ]]
+	done <"$BATS_TEST_TMPDIR/apt.log"
+	# No mirror in the machine's lists: a skip with the reason.
+	rm "$BATS_TEST_TMPDIR/etc/sources.list.d/debian.sources"
+	KERNELS_APT_SOURCES=$BATS_TEST_TMPDIR/etc PATH=$BATS_TEST_TMPDIR/bin:$PATH \
+		run kernel-apt "$BATS_TEST_TMPDIR/cache2" apt-cache search x
+	[ "$status" -eq 77 ]
+	[ "$output" = "no Debian mirror in $BATS_TEST_TMPDIR/etc/sources.list*: set KERNELS_MIRROR" ]
 }
 
 @test "helper: timeout exits 124 (137 after KILL), else with the program's status" {
