@@ -56,6 +56,8 @@ upstream-cover() { "$ROOT/scripts/upstream/cover.sh" "$@"; }
 upstream-render-same() { "$ROOT/scripts/upstream/render-same.sh" "$@"; }
 upstream-series() { "$ROOT/scripts/upstream/series.sh" "$@"; }
 upstream-strip() { "$ROOT/scripts/upstream/strip.sh" "$@"; }
+report-html() { "$ROOT/scripts/report/report.sh" "$@"; }
+report-browser() { "$ROOT/scripts/report/browser.sh" "$@"; }
 bench-dirty() { "$ROOT/scripts/bench/dirty.sh" "$@"; }
 bench-toolchain() { "$ROOT/scripts/bench/toolchain.sh" "$@"; }
 
