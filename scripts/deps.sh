@@ -24,11 +24,14 @@ clang-tidy clang-tidy
 gnuplot gnuplot-nox
 pdfinfo poppler-utils
 qemu-system-x86_64 qemu-system-x86
+qemu-system-aarch64 qemu-system-arm
+aarch64-linux-gnu-gcc gcc-aarch64-linux-gnu
 cpio cpio
 /bin/bash-static bash-static
 setpriv util-linux
 /usr/bin/time time
 git git
+chromium chromium
 '
 missing=$(echo "$tools" | while read -r cmd pkg; do
 	[ -n "$cmd" ] || continue

@@ -96,8 +96,8 @@ need_kernel() {
 	echo "$output"
 	[ "$status" -eq 0 ]
 	[[ "${lines[0]}" == *"	PASS	"* ]]
-	[ "${lines[1]}" = "since $KFIX/since-contradiction.2:9 UFFD_FEATURE_EXACT_ADDRESS 6.2	FAIL	$KFIX/since-contradiction.2:9: Linux 6.1.0-57-cloud-amd64 reports UFFD_FEATURE_EXACT_ADDRESS, which the page says came in Linux 6.2" ]
-	[ "${lines[2]}" = "since $KFIX/since-contradiction.2:13 UFFD_FEATURE_POISON 6.1	FAIL	$KFIX/since-contradiction.2:13: Linux 6.1.0-57-cloud-amd64 does not report UFFD_FEATURE_POISON, which the page says is there since Linux 6.1" ]
+	[ "${lines[1]}" = "since $KFIX/since-contradiction.2:9 UFFD_FEATURE_EXACT_ADDRESS 6.2	FAIL	$KFIX/since-contradiction.2:9: Linux 6.1.0-57-cloud-amd64 (amd64) reports UFFD_FEATURE_EXACT_ADDRESS, which the page says came in Linux 6.2" ]
+	[ "${lines[2]}" = "since $KFIX/since-contradiction.2:13 UFFD_FEATURE_POISON 6.1	FAIL	$KFIX/since-contradiction.2:13: Linux 6.1.0-57-cloud-amd64 (amd64) does not report UFFD_FEATURE_POISON, which the page says is there since Linux 6.1" ]
 }
 
 @test "since: an annotation whose version the text does not say is an error at its line" {
@@ -113,8 +113,9 @@ need_kernel() {
 	[ "$status" -eq 2 ]
 	[ -z "$output" ]
 	[ "${#stderr_lines[@]}" -eq 3 ]
-	[ "${stderr_lines[0]}" = "$KFIX/since-malformed.2:5: expected .\\\" SINCE NAME X.Y" ]
+	[ "${stderr_lines[0]}" = "$KFIX/since-malformed.2:5: expected .\\\" SINCE NAME X.Y [ARCH]" ]
 	[ "${stderr_lines[1]}" = "$KFIX/since-malformed.2:7: SINCE UFFDIO_MOVE six.eight: not a version X.Y" ]
+	[ "${stderr_lines[2]}" = "$KFIX/since-malformed.2:9: SINCE UFFDIO_MOVE 6.8 extra: not an architecture (amd64, arm64, ...)" ]
 }
 
 @test "results: what a finished guest printed becomes PASS, FAIL and SKIP, nothing guessed" {

@@ -15,7 +15,7 @@
 # one).  The private lists are fetched (apt-get update) when they are
 # missing, older than KERNELS_APT_MAXAGE days (7), or with -u when older
 # than a day; a failed update leaves the old lists, and says why on
-# stderr.  With -u and no COMMAND, only that.
+# stderr.  Without COMMAND, only that.
 #
 # Exit status: COMMAND's; 77 when there is no apt or no mirror to use
 # (stdout: the reason); 2 on a usage error.
@@ -34,10 +34,6 @@ fi
 [ $# -ge 1 ] || { echo "usage: $me [-u] CACHEDIR [apt-get|apt-cache ARG...]" >&2; exit 2; }
 cache=$1
 shift
-if [ $# -eq 0 ] && [ $update -eq 0 ]; then
-	echo "usage: $me [-u] CACHEDIR [apt-get|apt-cache ARG...]" >&2
-	exit 2
-fi
 case ${1:-apt-get} in
 apt-get | apt-cache) ;;
 *) echo "$me: $1: apt-get or apt-cache" >&2; exit 2 ;;

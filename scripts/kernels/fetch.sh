@@ -119,6 +119,24 @@ fallback() {
 
 command -v apt-cache >/dev/null 2>&1 || fallback "apt-cache is missing: not a Debian system"
 
+# A choice made since the private lists were last updated still holds:
+# apt-cache reads some 200 MB of lists' cache each time, which is seconds.
+"$here/apt.sh" "$cache" >/dev/null 2>&1 || :
+memo=$cache/apt/chosen
+if [ -f "$memo" ] && [ -f "$cache/apt/updated" ] &&
+	[ -n "$(find "$memo" -newer "$cache/apt/updated" 2>/dev/null)" ]; then
+	old=$(awk -v a="$arch" -v s="$series" '$1 == a && $2 == s { d = $3 } END { print d }' "$memo")
+	if [ -n "$old" ] && whole "$cache/$old"; then
+		echo "$cache/$old"
+		exit 0
+	fi
+fi
+# remember DIR: the choice for this series, and DIR printed.
+remember() {
+	printf '%s %s %s\n' "$arch" "$series" "${1##*/}" >>"$memo" 2>/dev/null || :
+	echo "$1"
+}
+
 # scripts/kernels/apt.sh, whose own reasons (no mirror) are a skip.
 papt() {
 	"$here/apt.sh" "$cache" "$@"
@@ -144,7 +162,7 @@ else
 fi
 dir=$cache/$(key "$pkg" "$version")
 if whole "$dir"; then
-	echo "$dir"
+	remember "$dir"
 	exit 0
 fi
 
@@ -203,4 +221,4 @@ fi
 printf '%s %s %s\n' "$pkg" "$version" "$arch" >"$tmp/out/package"
 rm -rf "$dir"
 mv "$tmp/out" "$dir"
-echo "$dir"
+remember "$dir"
