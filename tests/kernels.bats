@@ -100,6 +100,26 @@ need_kernel() {
 	[ "${lines[2]}" = "since $KFIX/since-contradiction.2:13 UFFD_FEATURE_POISON 6.1	FAIL	$KFIX/since-contradiction.2:13: Linux 6.1.0-57-cloud-amd64 (amd64) does not report UFFD_FEATURE_POISON, which the page says is there since Linux 6.1" ]
 }
 
+@test "since: ARCH's own annotation holds on ARCH, one without ARCH elsewhere; each names the other" {
+	# amd64's 6.1: the plain annotation holds; arm64's is not its business.
+	run kernel-since -a amd64 -p "$KFIX/probe-6.1.txt" "$KFIX/since-arch.2"
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "since $KFIX/since-arch.2:5 UFFD_FEATURE_PAGEFAULT_FLAG_WP 5.7	PASS	present since 5.7" ]
+	[ "${lines[1]}" = "since $KFIX/since-arch.2:6 UFFD_FEATURE_PAGEFAULT_FLAG_WP 6.10 arm64	SKIP	about arm64, and this kernel is amd64" ]
+	[ "${lines[2]}" = "since $KFIX/since-arch.2:10 UFFD_FEATURE_EVENT_FORK 4.11	PASS	present since 4.11" ]
+	# arm64's 6.1, without write-protect mode: arm64's own holds, and the
+	# plain one, which would fail there, does not apply.
+	run kernel-since -a arm64 -p "$KFIX/probe-arm64-6.1.txt" "$KFIX/since-arch.2"
+	echo "$output"
+	[ "${lines[0]}" = "since $KFIX/since-arch.2:5 UFFD_FEATURE_PAGEFAULT_FLAG_WP 5.7	SKIP	arm64 has its own, at $KFIX/since-arch.2:6" ]
+	[ "${lines[1]}" = "since $KFIX/since-arch.2:6 UFFD_FEATURE_PAGEFAULT_FLAG_WP 6.10 arm64	PASS	absent before 6.10 on arm64" ]
+	[ "${lines[2]}" = "since $KFIX/since-arch.2:10 UFFD_FEATURE_EVENT_FORK 4.11	PASS	present since 4.11" ]
+	# An arm64 6.1 that did offer it contradicts arm64's annotation.
+	run kernel-since -a arm64 -p "$KFIX/probe-6.1.txt" "$KFIX/since-arch.2"
+	[ "${lines[1]}" = "since $KFIX/since-arch.2:6 UFFD_FEATURE_PAGEFAULT_FLAG_WP 6.10 arm64	FAIL	$KFIX/since-arch.2:6: Linux 6.1.0-57-cloud-amd64 (arm64) reports UFFD_FEATURE_PAGEFAULT_FLAG_WP, which the page says came in Linux 6.10 on arm64" ]
+}
+
 @test "since: an annotation whose version the text does not say is an error at its line" {
 	run --separate-stderr kernel-since -p "$KFIX/probe-6.1.txt" "$KFIX/since-drift.2"
 	[ "$status" -eq 2 ]
@@ -196,6 +216,21 @@ need_kernel() {
 	grep -Eq '^claim untestable +SKIP [0-9]+ +-$' "$t"
 	grep -Eq '^boot +PASS +SKIP [0-9]+$' "$t"
 	grep -Eq '^[0-9]+: needs a machine that does not exist$' "$t"
+	# The cells (a kernel without its cell file is "- KERNEL"), and the
+	# summary for the cover letter.
+	c=$BATS_TEST_TMPDIR/out/cells.txt
+	[ "$(cat "$c")" = "$(printf '# kernel\tarch\tcell\tboot\treason\n6.1.0-99-cloud-amd64\t-\t6.1.0-99-cloud-amd64\tPASS\tfinished in 3.2 s (tcg)\n6.12\t-\t6.12\tSKIP\tqemu-system-x86_64 is missing (install qemu-system-x86)')" ]
+	echo "amd64 6.12" >"$BATS_TEST_TMPDIR/b/cell"
+	echo "amd64 6.1" >"$BATS_TEST_TMPDIR/a/cell"
+	run kernel-matrix "$BATS_TEST_TMPDIR/out" "$BATS_TEST_TMPDIR/a" "$BATS_TEST_TMPDIR/b"
+	cat "$BATS_TEST_TMPDIR/out/summary.txt"
+	sm=$BATS_TEST_TMPDIR/out/summary.txt
+	[ "$(sed -n 1p "$sm")" = "Kernel matrix: 2 cells" ]
+	grep -Eqx '  amd64 6.1 +6.1.0-99-cloud-amd64 +5 passed, 3 failed, 2 skipped' "$sm"
+	grep -Eqx '  amd64 6.12 +6.12 +SKIP: qemu-system-x86_64 is missing \(install qemu-system-x86\)' "$sm"
+	grep -qx 'Architectures: amd64' "$sm"
+	grep -qx 'Cells that ran: 1 of 2' "$sm"
+	grep -qx 'Total: 5 passed, 3 failed, 3 skipped' "$sm"
 }
 
 @test "matrix: a malformed results file is an error at its line, and nothing is written" {
@@ -219,6 +254,30 @@ need_kernel() {
 	[ "${lines[0]}" = "SKIP boot on 6.1: no-such-qemu is missing (install qemu-system-x86)" ]
 	[ "${lines[1]}" = "SKIP boot on 6.12: no-such-qemu is missing (install qemu-system-x86)" ]
 	[ "${lines[-1]}" = "0 passed, 0 failed, 2 skipped" ]
+}
+
+@test "kernels: an arm64 cell without its QEMU, or its initramfs, is skipped with the reason" {
+	for a in amd64 arm64; do
+		mkdir -p "$BATS_TEST_TMPDIR/$a/root/uffd"
+		: >"$BATS_TEST_TMPDIR/$a/initramfs.cpio"
+	done
+	KERNELS="arm64-6.1" KERNELS_QEMU_ARM64=no-such-qemu run kernels -o "$BATS_TEST_TMPDIR/out" \
+		-A "$BATS_TEST_TMPDIR/arm64/root,$BATS_TEST_TMPDIR/arm64/initramfs.cpio" \
+		"$BATS_TEST_TMPDIR/amd64/root" "$BATS_TEST_TMPDIR/amd64/initramfs.cpio"
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "SKIP boot on arm64-6.1: no-such-qemu is missing (install qemu-system-arm)" ]
+	[ "$(cat "$BATS_TEST_TMPDIR/out/arm64-6.1/cell")" = "arm64 6.1" ]
+	echo "aarch64-linux-gnu-gcc is missing (install gcc-aarch64-linux-gnu)" >"$BATS_TEST_TMPDIR/arm64/root.why"
+	rm "$BATS_TEST_TMPDIR/arm64/initramfs.cpio"
+	KERNELS="arm64-6.1" run kernels -o "$BATS_TEST_TMPDIR/out" \
+		-A "$BATS_TEST_TMPDIR/arm64/root,$BATS_TEST_TMPDIR/arm64/initramfs.cpio" \
+		"$BATS_TEST_TMPDIR/amd64/root" "$BATS_TEST_TMPDIR/amd64/initramfs.cpio"
+	[ "${lines[0]}" = "SKIP boot on arm64-6.1: cannot build the initramfs: aarch64-linux-gnu-gcc is missing (install gcc-aarch64-linux-gnu)" ]
+	KERNELS="arm64-running" run --separate-stderr kernels -o "$BATS_TEST_TMPDIR/out" \
+		"$BATS_TEST_TMPDIR/amd64/root" "$BATS_TEST_TMPDIR/amd64/initramfs.cpio"
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "kernels: KERNELS: arm64-running: the running kernel is amd64's" ]
 }
 
 @test "kernels: without the initramfs (a tool missing) the matrix is skipped with the reason" {
