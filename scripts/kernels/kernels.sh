@@ -217,8 +217,9 @@ for pid in $pids; do
 	wait "$pid" || :
 done
 
-# Read back each kernel's results, and check the annotations on it.
-kdirs=""
+# Read back each kernel's results, and check the annotations on it, a
+# few kernels at once.
+kdirs="" pids="" running=0
 for spec in $kernels; do
 	kdir=$outdir/$spec
 	kdirs="$kdirs $kdir"
@@ -231,16 +232,30 @@ for spec in $kernels; do
 		printf 'status error\naccel -\nseconds 0\nlimit %s\ndetail %s\n' "$limit" \
 			"$(head -n 1 "$kdir/boot.err" 2>/dev/null || echo 'kernel-boot failed')" >"$kdir/boot.txt"
 	fi
-	"$here/results.sh" "$kdir" "$tree"
-	[ $# -gt 0 ] || continue
-	if [ -f "$kdir/probe.txt" ]; then
-		"$here/since.sh" -a "$arch" -p "$kdir/probe.txt" "$@" >>"$kdir/results.txt"
-	else
-		"$here/since.sh" -a "$arch" -p /dev/null "$@" |
-			awk -F '\t' -v k="$(head -n 1 "$kdir/kernel")" \
-				'{ printf "%s\tSKIP\tno probe report from Linux %s\n", $1, k }' \
-			>>"$kdir/results.txt"
+	if [ "$running" -ge "$jobs" ]; then
+		first=${pids%% *}
+		pids=${pids#"$first"}
+		pids=${pids# }
+		wait "$first" || :
+		running=$((running - 1))
 	fi
+	(
+		"$here/results.sh" "$kdir" "$tree"
+		[ $# -gt 0 ] || exit 0
+		if [ -f "$kdir/probe.txt" ]; then
+			"$here/since.sh" -a "$arch" -p "$kdir/probe.txt" "$@" >>"$kdir/results.txt"
+		else
+			"$here/since.sh" -a "$arch" -p /dev/null "$@" |
+				awk -F '\t' -v k="$(head -n 1 "$kdir/kernel")" \
+					'{ printf "%s\tSKIP\tno probe report from Linux %s\n", $1, k }' \
+				>>"$kdir/results.txt"
+		fi
+	) &
+	pids="$pids${pids:+ }$!"
+	running=$((running + 1))
+done
+for pid in $pids; do
+	wait "$pid" || :
 done
 rm -f "$outdir/.plan"
 
