@@ -275,8 +275,8 @@ table.m th, table.m td { border: 1px solid #bbb; padding: 2px 4px; vertical-alig
 th.cell { min-width: 7em; }
 tr.group th { background: #e8e8f0; text-align: left; }
 td.where { white-space: nowrap; font-family: monospace; }
-td.what { max-width: 32em; }
-td.by { font-family: monospace; font-size: 90%; max-width: 14em; overflow-wrap: anywhere; }
+td.what { min-width: 20em; max-width: 32em; }
+td.by { font-family: monospace; font-size: 90%; min-width: 12em; max-width: 16em; overflow-wrap: anywhere; }
 span.kind { font-weight: bold; }
 td.r { font-weight: bold; text-align: center; }
 td.r small { display: block; font-weight: normal; text-align: left; max-width: 16em; }
