@@ -6,7 +6,7 @@
 # each into OUTDIR/run-N, and prints
 #     kernel matrix: C cells (R ran), J guests at once, N runs
 #     wall: min S s, median S s, max S s
-#     CELL  RELEASE  guest min/median/max S s  peak M MB of G MB
+#     CELL  RELEASE  min S s, median S s, max S s; guest memory G MB, QEMU peak M MB
 #     ...
 # The kernels must be cached already (make kernels fetched them): a run
 # that downloads measures the network.  The result lines of each run are
@@ -85,9 +85,12 @@ sort -t "$(printf '\t')" -k 1,1 -k 3,3n "$tmp/cells" | awk -F '\t' '
 	function flush() {
 		if (cur == "") return
 		med = (n % 2 ? s[(n + 1) / 2] : (s[n / 2] + s[n / 2 + 1]) / 2)
-		peak = (rss == "" ? "peak -" : sprintf("peak %d MB", rss / 1024))
-		printf "  %-12s %-26s guest min %.1f s, median %.1f s, max %.1f s; %s of %s MB\n",
-		    cur, rel, s[1], med, s[n], peak, mem
+		if (mem == "-")
+			m = "run here, no guest"
+		else
+			m = sprintf("guest memory %s MB, QEMU peak %s", mem, (rss == "" ? "unknown" : sprintf("%d MB", rss / 1024)))
+		printf "  %-12s %-26s min %.1f s, median %.1f s, max %.1f s; %s\n",
+		    cur, rel, s[1], med, s[n], m
 	}
 	$1 != cur { flush(); cur = $1; rel = $2; n = 0; rss = ""; mem = $5 }
 	{ s[++n] = $3; if ($4 != "-" && ($4 + 0 > rss + 0)) rss = $4 }
