@@ -40,6 +40,7 @@ claims-list() { "$ROOT/scripts/claims/list.sh" "$@"; }
 claims-run() { "$ROOT/scripts/claims/run.sh" "$@"; }
 claims() { "$ROOT/scripts/claims/claims.sh" "$@"; }
 kernel-accel() { "$ROOT/scripts/kernels/accel.sh" "$@"; }
+kernel-apt() { "$ROOT/scripts/kernels/apt.sh" "$@"; }
 kernel-boot() { "$ROOT/scripts/kernels/boot.sh" "$@"; }
 kernel-cc() { "$ROOT/scripts/kernels/cc.sh" "$@"; }
 kernel-fetch() { "$ROOT/scripts/kernels/fetch.sh" "$@"; }
@@ -49,6 +50,7 @@ kernel-init() { "$ROOT/scripts/kernels/init.sh" "$@"; }
 kernel-matrix() { "$ROOT/scripts/kernels/matrix.sh" "$@"; }
 kernel-results() { "$ROOT/scripts/kernels/results.sh" "$@"; }
 kernel-since() { "$ROOT/scripts/kernels/since.sh" "$@"; }
+kernel-tools() { "$ROOT/scripts/kernels/tools.sh" "$@"; }
 kernels() { "$ROOT/scripts/kernels/kernels.sh" "$@"; }
 upstream-changes() { "$ROOT/scripts/upstream/changes.sh" "$@"; }
 upstream-check() { "$ROOT/scripts/upstream/check.sh" "$@"; }
@@ -57,6 +59,8 @@ upstream-render-same() { "$ROOT/scripts/upstream/render-same.sh" "$@"; }
 upstream-series() { "$ROOT/scripts/upstream/series.sh" "$@"; }
 upstream-strip() { "$ROOT/scripts/upstream/strip.sh" "$@"; }
 upstream-steps() { "$ROOT/scripts/upstream/steps.sh" "$@"; }
+report-html() { "$ROOT/scripts/report/report.sh" "$@"; }
+report-browser() { "$ROOT/scripts/report/browser.sh" "$@"; }
 bench-dirty() { "$ROOT/scripts/bench/dirty.sh" "$@"; }
 bench-toolchain() { "$ROOT/scripts/bench/toolchain.sh" "$@"; }
 

@@ -96,8 +96,28 @@ need_kernel() {
 	echo "$output"
 	[ "$status" -eq 0 ]
 	[[ "${lines[0]}" == *"	PASS	"* ]]
-	[ "${lines[1]}" = "since $KFIX/since-contradiction.2:9 UFFD_FEATURE_EXACT_ADDRESS 6.2	FAIL	$KFIX/since-contradiction.2:9: Linux 6.1.0-57-cloud-amd64 reports UFFD_FEATURE_EXACT_ADDRESS, which the page says came in Linux 6.2" ]
-	[ "${lines[2]}" = "since $KFIX/since-contradiction.2:13 UFFD_FEATURE_POISON 6.1	FAIL	$KFIX/since-contradiction.2:13: Linux 6.1.0-57-cloud-amd64 does not report UFFD_FEATURE_POISON, which the page says is there since Linux 6.1" ]
+	[ "${lines[1]}" = "since $KFIX/since-contradiction.2:9 UFFD_FEATURE_EXACT_ADDRESS 6.2	FAIL	$KFIX/since-contradiction.2:9: Linux 6.1.0-57-cloud-amd64 (amd64) reports UFFD_FEATURE_EXACT_ADDRESS, which the page says came in Linux 6.2" ]
+	[ "${lines[2]}" = "since $KFIX/since-contradiction.2:13 UFFD_FEATURE_POISON 6.1	FAIL	$KFIX/since-contradiction.2:13: Linux 6.1.0-57-cloud-amd64 (amd64) does not report UFFD_FEATURE_POISON, which the page says is there since Linux 6.1" ]
+}
+
+@test "since: ARCH's own annotation holds on ARCH, one without ARCH elsewhere; each names the other" {
+	# amd64's 6.1: the plain annotation holds; arm64's is not its business.
+	run kernel-since -a amd64 -p "$KFIX/probe-6.1.txt" "$KFIX/since-arch.2"
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "since $KFIX/since-arch.2:5 UFFD_FEATURE_PAGEFAULT_FLAG_WP 5.7	PASS	present since 5.7" ]
+	[ "${lines[1]}" = "since $KFIX/since-arch.2:6 UFFD_FEATURE_PAGEFAULT_FLAG_WP 6.10 arm64	SKIP	about arm64, and this kernel is amd64" ]
+	[ "${lines[2]}" = "since $KFIX/since-arch.2:10 UFFD_FEATURE_EVENT_FORK 4.11	PASS	present since 4.11" ]
+	# arm64's 6.1, without write-protect mode: arm64's own holds, and the
+	# plain one, which would fail there, does not apply.
+	run kernel-since -a arm64 -p "$KFIX/probe-arm64-6.1.txt" "$KFIX/since-arch.2"
+	echo "$output"
+	[ "${lines[0]}" = "since $KFIX/since-arch.2:5 UFFD_FEATURE_PAGEFAULT_FLAG_WP 5.7	SKIP	arm64 has its own, at $KFIX/since-arch.2:6" ]
+	[ "${lines[1]}" = "since $KFIX/since-arch.2:6 UFFD_FEATURE_PAGEFAULT_FLAG_WP 6.10 arm64	PASS	absent before 6.10 on arm64" ]
+	[ "${lines[2]}" = "since $KFIX/since-arch.2:10 UFFD_FEATURE_EVENT_FORK 4.11	PASS	present since 4.11" ]
+	# An arm64 6.1 that did offer it contradicts arm64's annotation.
+	run kernel-since -a arm64 -p "$KFIX/probe-6.1.txt" "$KFIX/since-arch.2"
+	[ "${lines[1]}" = "since $KFIX/since-arch.2:6 UFFD_FEATURE_PAGEFAULT_FLAG_WP 6.10 arm64	FAIL	$KFIX/since-arch.2:6: Linux 6.1.0-57-cloud-amd64 (arm64) reports UFFD_FEATURE_PAGEFAULT_FLAG_WP, which the page says came in Linux 6.10 on arm64" ]
 }
 
 @test "since: an annotation whose version the text does not say is an error at its line" {
@@ -113,8 +133,9 @@ need_kernel() {
 	[ "$status" -eq 2 ]
 	[ -z "$output" ]
 	[ "${#stderr_lines[@]}" -eq 3 ]
-	[ "${stderr_lines[0]}" = "$KFIX/since-malformed.2:5: expected .\\\" SINCE NAME X.Y" ]
+	[ "${stderr_lines[0]}" = "$KFIX/since-malformed.2:5: expected .\\\" SINCE NAME X.Y [ARCH]" ]
 	[ "${stderr_lines[1]}" = "$KFIX/since-malformed.2:7: SINCE UFFDIO_MOVE six.eight: not a version X.Y" ]
+	[ "${stderr_lines[2]}" = "$KFIX/since-malformed.2:9: SINCE UFFDIO_MOVE 6.8 extra: not an architecture (amd64, arm64, ...)" ]
 }
 
 @test "results: what a finished guest printed becomes PASS, FAIL and SKIP, nothing guessed" {
@@ -195,6 +216,21 @@ need_kernel() {
 	grep -Eq '^claim untestable +SKIP [0-9]+ +-$' "$t"
 	grep -Eq '^boot +PASS +SKIP [0-9]+$' "$t"
 	grep -Eq '^[0-9]+: needs a machine that does not exist$' "$t"
+	# The cells (a kernel without its cell file is "- KERNEL"), and the
+	# summary for the cover letter.
+	c=$BATS_TEST_TMPDIR/out/cells.txt
+	[ "$(cat "$c")" = "$(printf '# kernel\tarch\tcell\tboot\treason\n6.1.0-99-cloud-amd64\t-\t6.1.0-99-cloud-amd64\tPASS\tfinished in 3.2 s (tcg)\n6.12\t-\t6.12\tSKIP\tqemu-system-x86_64 is missing (install qemu-system-x86)')" ]
+	echo "amd64 6.12" >"$BATS_TEST_TMPDIR/b/cell"
+	echo "amd64 6.1" >"$BATS_TEST_TMPDIR/a/cell"
+	run kernel-matrix "$BATS_TEST_TMPDIR/out" "$BATS_TEST_TMPDIR/a" "$BATS_TEST_TMPDIR/b"
+	cat "$BATS_TEST_TMPDIR/out/summary.txt"
+	sm=$BATS_TEST_TMPDIR/out/summary.txt
+	[ "$(sed -n 1p "$sm")" = "Kernel matrix: 2 cells" ]
+	grep -Eqx '  amd64 6.1 +6.1.0-99-cloud-amd64 +5 passed, 3 failed, 2 skipped' "$sm"
+	grep -Eqx '  amd64 6.12 +6.12 +SKIP: qemu-system-x86_64 is missing \(install qemu-system-x86\)' "$sm"
+	grep -qx 'Architectures: amd64' "$sm"
+	grep -qx 'Cells that ran: 1 of 2' "$sm"
+	grep -qx 'Total: 5 passed, 3 failed, 3 skipped' "$sm"
 }
 
 @test "matrix: a malformed results file is an error at its line, and nothing is written" {
@@ -220,6 +256,30 @@ need_kernel() {
 	[ "${lines[-1]}" = "0 passed, 0 failed, 2 skipped" ]
 }
 
+@test "kernels: an arm64 cell without its QEMU, or its initramfs, is skipped with the reason" {
+	for a in amd64 arm64; do
+		mkdir -p "$BATS_TEST_TMPDIR/$a/root/uffd"
+		: >"$BATS_TEST_TMPDIR/$a/initramfs.cpio"
+	done
+	KERNELS="arm64-6.1" KERNELS_QEMU_ARM64=no-such-qemu run kernels -o "$BATS_TEST_TMPDIR/out" \
+		-A "$BATS_TEST_TMPDIR/arm64/root,$BATS_TEST_TMPDIR/arm64/initramfs.cpio" \
+		"$BATS_TEST_TMPDIR/amd64/root" "$BATS_TEST_TMPDIR/amd64/initramfs.cpio"
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "SKIP boot on arm64-6.1: no-such-qemu is missing (install qemu-system-arm)" ]
+	[ "$(cat "$BATS_TEST_TMPDIR/out/arm64-6.1/cell")" = "arm64 6.1" ]
+	echo "aarch64-linux-gnu-gcc is missing (install gcc-aarch64-linux-gnu)" >"$BATS_TEST_TMPDIR/arm64/root.why"
+	rm "$BATS_TEST_TMPDIR/arm64/initramfs.cpio"
+	KERNELS="arm64-6.1" run kernels -o "$BATS_TEST_TMPDIR/out" \
+		-A "$BATS_TEST_TMPDIR/arm64/root,$BATS_TEST_TMPDIR/arm64/initramfs.cpio" \
+		"$BATS_TEST_TMPDIR/amd64/root" "$BATS_TEST_TMPDIR/amd64/initramfs.cpio"
+	[ "${lines[0]}" = "SKIP boot on arm64-6.1: cannot build the initramfs: aarch64-linux-gnu-gcc is missing (install gcc-aarch64-linux-gnu)" ]
+	KERNELS="arm64-running" run --separate-stderr kernels -o "$BATS_TEST_TMPDIR/out" \
+		"$BATS_TEST_TMPDIR/amd64/root" "$BATS_TEST_TMPDIR/amd64/initramfs.cpio"
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "kernels: KERNELS: arm64-running: the running kernel is amd64's" ]
+}
+
 @test "kernels: without the initramfs (a tool missing) the matrix is skipped with the reason" {
 	mkdir -p "$BATS_TEST_TMPDIR/root"
 	echo "/bin/bash-static is missing (install bash-static)" >"$BATS_TEST_TMPDIR/root.why"
@@ -240,18 +300,33 @@ need_kernel() {
 	[ ! -e "$BATS_TEST_TMPDIR/out" ]
 }
 
-@test "fetch: without network, a kernel is skipped with the reason; a cached one still serves" {
+# Fake apt-get and apt-cache in $BATS_TEST_TMPDIR/bin, which log their
+# arguments: apt-cache offers a 6.1 kernel of each architecture, apt-get
+# has no network.
+fake_apt() {
 	mkdir -p "$BATS_TEST_TMPDIR/bin"
-	cat >"$BATS_TEST_TMPDIR/bin/apt-cache" <<-'EOF'
+	cat >"$BATS_TEST_TMPDIR/bin/apt-cache" <<-EOF
 	#!/bin/sh
-	case $1 in
-	search) echo "linux-image-6.1.0-99-cloud-amd64 - Linux 6.1" ;;
+	echo "apt-cache \$*" >>"$BATS_TEST_TMPDIR/apt.log"
+	while [ \$# -gt 0 ] && [ "\$1" = -o ]; do shift 2; done
+	case \$1 in
+	search) printf '%s\\n' "linux-image-6.1.0-99-cloud-amd64 - Linux 6.1" "linux-image-6.1.0-99-cloud-arm64 - Linux 6.1" ;;
 	show) echo "Version: 6.1.999-1" ;;
 	esac
 	EOF
-	printf '#!/bin/sh\necho "E: Failed to fetch: no network" >&2\nexit 100\n' >"$BATS_TEST_TMPDIR/bin/apt-get"
+	cat >"$BATS_TEST_TMPDIR/bin/apt-get" <<-EOF
+	#!/bin/sh
+	echo "apt-get \$*" >>"$BATS_TEST_TMPDIR/apt.log"
+	echo "E: Failed to fetch: no network" >&2
+	exit 100
+	EOF
 	chmod +x "$BATS_TEST_TMPDIR/bin/apt-cache" "$BATS_TEST_TMPDIR/bin/apt-get"
-	PATH=$BATS_TEST_TMPDIR/bin:$PATH run kernel-fetch 6.1 "$BATS_TEST_TMPDIR/cache"
+}
+
+@test "fetch: without network, a kernel is skipped with the reason; a cached one still serves" {
+	fake_apt
+	export KERNELS_MIRROR=http://mirror.invalid/debian
+	PATH=$BATS_TEST_TMPDIR/bin:$PATH run --separate-stderr kernel-fetch 6.1 "$BATS_TEST_TMPDIR/cache"
 	echo "$output"
 	[ "$status" -eq 77 ]
 	[ "$output" = "cannot download linux-image-6.1.0-99-cloud-amd64: E: Failed to fetch: no network" ]
@@ -259,12 +334,47 @@ need_kernel() {
 	mkdir -p "$old"
 	: >"$old/vmlinuz"
 	echo 6.1.0-98-cloud-amd64 >"$old/release"
-	PATH=$BATS_TEST_TMPDIR/bin:$PATH run kernel-fetch 6.1 "$BATS_TEST_TMPDIR/cache"
+	PATH=$BATS_TEST_TMPDIR/bin:$PATH run --separate-stderr kernel-fetch 6.1 "$BATS_TEST_TMPDIR/cache"
 	[ "$status" -eq 0 ]
 	[ "$output" = "$old" ]
-	# 6.1 is not 6.12.
-	PATH=$BATS_TEST_TMPDIR/bin:$PATH run kernel-fetch 6.12 "$BATS_TEST_TMPDIR/cache"
+	# 6.1 is not 6.12, and amd64's is not arm64's.
+	PATH=$BATS_TEST_TMPDIR/bin:$PATH run --separate-stderr kernel-fetch 6.12 "$BATS_TEST_TMPDIR/cache"
 	[ "$status" -eq 77 ]
+	PATH=$BATS_TEST_TMPDIR/bin:$PATH run --separate-stderr kernel-fetch -a arm64 6.1 "$BATS_TEST_TMPDIR/cache"
+	[ "$status" -eq 77 ]
+	[ "$output" = "cannot download linux-image-6.1.0-99-cloud-arm64: E: Failed to fetch: no network" ]
+}
+
+@test "apt: a private configuration under the cache, never the machine's; the mirror is the machine's" {
+	fake_apt
+	mkdir -p "$BATS_TEST_TMPDIR/etc/sources.list.d"
+	printf '%s\n' 'Types: deb' 'URIs: http://mirror.example/debian' 'Suites: bookworm' '' \
+		'Types: deb' 'URIs: http://mirror.example/debian-security' 'Suites: bookworm-security' \
+		>"$BATS_TEST_TMPDIR/etc/sources.list.d/debian.sources"
+	KERNELS_APT_SOURCES=$BATS_TEST_TMPDIR/etc PATH=$BATS_TEST_TMPDIR/bin:$PATH \
+		run --separate-stderr kernel-apt "$BATS_TEST_TMPDIR/cache" apt-cache search x
+	[ "$status" -eq 0 ]
+	# The failed update says so on stderr, and the command still runs.
+	[[ "$stderr" == *"apt-get update of the private lists in $BATS_TEST_TMPDIR/cache/apt failed: E: Failed to fetch: no network"* ]]
+	list=$BATS_TEST_TMPDIR/cache/apt/sources.list
+	grep -qx 'deb \[arch=amd64,arm64 signed-by=[^]]*\] http://mirror.example/debian bullseye main' "$list"
+	grep -qx 'deb \[.*\] http://mirror.example/debian sid main' "$list"
+	grep -qx 'deb \[.*\] http://mirror.example/debian-security trixie-security main' "$list"
+	# Every call names the private lists and source list, both architectures.
+	[ "$(grep -c . "$BATS_TEST_TMPDIR/apt.log")" -eq 2 ]
+	while IFS= read -r call; do
+		[[ "$call" == *"Dir::Etc::sourcelist=$list "* ]]
+		[[ "$call" == *"Dir::Etc::sourceparts=$BATS_TEST_TMPDIR/cache/apt/parts "* ]]
+		[[ "$call" == *"Dir::State::Lists=$BATS_TEST_TMPDIR/cache/apt/lists "* ]]
+		[[ "$call" == *"Dir::State::status=$BATS_TEST_TMPDIR/cache/apt/status "* ]]
+		[[ "$call" == *"APT::Architectures::=amd64 -o APT::Architectures::=arm64 "* ]]
+	done <"$BATS_TEST_TMPDIR/apt.log"
+	# No mirror in the machine's lists: a skip with the reason.
+	rm "$BATS_TEST_TMPDIR/etc/sources.list.d/debian.sources"
+	KERNELS_APT_SOURCES=$BATS_TEST_TMPDIR/etc PATH=$BATS_TEST_TMPDIR/bin:$PATH \
+		run kernel-apt "$BATS_TEST_TMPDIR/cache2" apt-cache search x
+	[ "$status" -eq 77 ]
+	[ "$output" = "no Debian mirror in $BATS_TEST_TMPDIR/etc/sources.list*: set KERNELS_MIRROR" ]
 }
 
 @test "helper: timeout exits 124 (137 after KILL), else with the program's status" {
@@ -364,12 +474,12 @@ need_kernel() {
 	fixture_initramfs -i "$BATS_TEST_TMPDIR/sleepy-init"
 	k=$BATS_TEST_TMPDIR/k
 	SECONDS=0
-	run kernel-boot -t 8 "$VMLINUZ" "$BATS_TEST_TMPDIR/initramfs.cpio" "$k"
+	run kernel-boot -t 30 "$VMLINUZ" "$BATS_TEST_TMPDIR/initramfs.cpio" "$k"
 	[ "$output" = "status hung" ]
-	[ "$SECONDS" -lt 20 ]
+	[ "$SECONDS" -lt 45 ]
 	kernel-results "$k" "$BATS_TEST_TMPDIR/tree"
 	cat "$k/results.txt"
-	[ "$(field "$k" boot 3)" = "hung: killed after 8 s, during probe" ]
-	[ "$(field "$k" probe 3)" = "never finished: the guest hung in it (killed after 8 s)" ]
+	[ "$(field "$k" boot 3)" = "hung: killed after 30 s, during probe" ]
+	[ "$(field "$k" probe 3)" = "never finished: the guest hung in it (killed after 30 s)" ]
 	[ "$(field "$k" "claim holds" 2)" = SKIP ]
 }

@@ -1,9 +1,16 @@
 #!/bin/sh
-# kernel-boot [-t SECONDS] [-a kvm|tcg] [-m MEGABYTES] VMLINUZ INITRAMFS OUTDIR
+# kernel-boot [-t SECONDS] [-a kvm|tcg] [-m MEGABYTES] [-A amd64|arm64] VMLINUZ INITRAMFS OUTDIR
 #
 # Boots VMLINUZ with INITRAMFS (scripts/kernels/initramfs.sh) under QEMU and
 # waits until the guest ends QEMU through isa-debug-exit, or SECONDS
 # (default 120) pass: then QEMU is killed and the guest reported hung.
+# The guest gets MEGABYTES of memory (512) and one processor.
+#
+# -A arm64: qemu-system-aarch64's virt machine (TCG; a Cortex-A72).  Its
+# one serial port carries both the kernel's messages, which loglevel=1
+# keeps to a panic's, and the results: results.log is console.log.  Its
+# guest ends QEMU by powering off (status 0), so "finished" is a status 0
+# after the guest's last marker.
 # Writes into OUTDIR:
 #     console.log   the first serial port: the kernel's messages
 #     results.log   the second: what scripts/kernels/guest.sh printed
@@ -12,6 +19,9 @@
 #                       accel kvm|tcg
 #                       seconds 3.1
 #                       limit 120
+#                       memory 512      (megabytes the guest was given)
+#                       maxrss 301234   (QEMU's peak resident size, kB,
+#                                        when /usr/bin/time can tell)
 #                       detail TEXT     (for hung, crashed, error)
 # and prints the status line.  The guest's /init writes 16 to the debug
 # exit port when it finished (QEMU's status 33); a kernel panic reboots,
@@ -23,21 +33,23 @@
 # The guest gets KERNELS_HUGEPAGES (16) huge pages, so that the checks on
 # hugetlbfs run, and CLAIMS_TIMEOUT when it is set.
 #
-# Environment: KERNELS_QEMU (qemu-system-x86_64), KERNELS_APPEND (more
+# Environment: KERNELS_QEMU (qemu-system-x86_64; for arm64
+# KERNELS_QEMU_ARM64, qemu-system-aarch64), KERNELS_APPEND (more
 # kernel parameters), KERNELS_HUGEPAGES, CLAIMS_TIMEOUT.
 set -eu
 
 me='kernel-boot'
-limit=120 accel=tcg mem=512
+limit=120 accel=tcg mem=512 arch=amd64
 usage() {
-	echo "usage: $me [-t SECONDS] [-a kvm|tcg] [-m MEGABYTES] VMLINUZ INITRAMFS OUTDIR" >&2
+	echo "usage: $me [-t SECONDS] [-a kvm|tcg] [-m MEGABYTES] [-A amd64|arm64] VMLINUZ INITRAMFS OUTDIR" >&2
 	exit 2
 }
-while getopts t:a:m: opt; do
+while getopts t:a:m:A: opt; do
 	case $opt in
 	t) limit=$OPTARG ;;
 	a) accel=$OPTARG ;;
 	m) mem=$OPTARG ;;
+	A) arch=$OPTARG ;;
 	*) usage ;;
 	esac
 done
@@ -54,9 +66,18 @@ esac
 for f in "$kernel" "$initrd"; do
 	[ -f "$f" ] || { echo "$me: $f: no such file" >&2; exit 1; }
 done
-qemu=${KERNELS_QEMU:-qemu-system-x86_64}
+case $arch in
+amd64)
+	qemu=${KERNELS_QEMU:-qemu-system-x86_64} package=qemu-system-x86
+	;;
+arm64)
+	qemu=${KERNELS_QEMU_ARM64:-qemu-system-aarch64} package=qemu-system-arm
+	[ "$accel" = tcg ] || { echo "$me: -A arm64: TCG only" >&2; exit 2; }
+	;;
+*) echo "$me: -A $arch: amd64 or arm64" >&2; exit 2 ;;
+esac
 if ! command -v "$qemu" >/dev/null 2>&1; then
-	echo "$qemu is missing (install qemu-system-x86)"
+	echo "$qemu is missing (install $package)"
 	exit 77
 fi
 
@@ -68,18 +89,38 @@ mkdir -p "$out"
 rm -f "$out/console.log" "$out/results.log" "$out/boot.txt" "$out/qemu.err"
 start=$(date +%s.%N)
 set +e
-timeout -k 5 "$limit" "$qemu" -accel "$accel" -cpu "$cpu" -m "$mem" -smp 1 \
-	-nodefaults -no-user-config -display none -no-reboot \
-	-kernel "$kernel" -initrd "$initrd" \
-	-append "console=ttyS0 panic=-1 quiet $params" \
-	-serial "file:$out/console.log" -serial "file:$out/results.log" \
-	-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
-	</dev/null >"$out/qemu.err" 2>&1
+# QEMU's peak memory, by GNU time when there is one.
+rusage=""
+[ ! -x /usr/bin/time ] || rusage="/usr/bin/time -q -f %M -o $out/qemu.rss"
+rm -f "$out/qemu.rss"
+if [ "$arch" = amd64 ]; then
+	$rusage timeout -k 5 "$limit" "$qemu" -accel "$accel" -cpu "$cpu" -m "$mem" -smp 1 \
+		-nodefaults -no-user-config -display none -no-reboot \
+		-kernel "$kernel" -initrd "$initrd" \
+		-append "console=ttyS0 panic=-1 quiet $params" \
+		-serial "file:$out/console.log" -serial "file:$out/results.log" \
+		-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+		</dev/null >"$out/qemu.err" 2>&1
+else
+	$rusage timeout -k 5 "$limit" "$qemu" -M virt -accel tcg -cpu cortex-a72 -m "$mem" -smp 1 \
+		-nodefaults -no-user-config -display none -no-reboot \
+		-kernel "$kernel" -initrd "$initrd" \
+		-append "console=ttyAMA0 panic=-1 loglevel=1 uffd_results=/dev/ttyAMA0 $params" \
+		-serial "file:$out/console.log" </dev/null >"$out/qemu.err" 2>&1
+fi
 status=$?
 set -e
 end=$(date +%s.%N)
 seconds=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }')
 touch "$out/console.log" "$out/results.log"
+if [ "$arch" = arm64 ]; then
+	cp "$out/console.log" "$out/results.log"
+	# Powered off (status 0) after its last marker: what isa-debug-exit's
+	# status 33 says on amd64.
+	if [ $status -eq 0 ] && grep -q '^@@uffd-kernel exit ' "$out/results.log"; then
+		status=33
+	fi
+fi
 
 detail=""
 case $status in
@@ -109,6 +150,9 @@ esac
 	echo "accel $accel"
 	echo "seconds $seconds"
 	echo "limit $limit"
+	echo "memory $mem"
+	rss=$(tail -n 1 "$out/qemu.rss" 2>/dev/null || :)
+	case $rss in '' | *[!0-9]*) ;; *) echo "maxrss $rss" ;; esac
 	[ -z "$detail" ] || echo "detail $detail"
 } >"$out/boot.txt.tmp"
 mv "$out/boot.txt.tmp" "$out/boot.txt"

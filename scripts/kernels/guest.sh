@@ -39,7 +39,7 @@ me='kernel-guest'
 [ $# -eq 1 ] || { echo "usage: $me DIR" >&2; exit 2; }
 dir=$1
 case $dir in /*) ;; *) dir=$PWD/$dir ;; esac
-for f in "$dir/probe" "$dir/scripts/run-session" "$dir/scripts/claims-exec"; do
+for f in "$dir/probe" "$dir/scripts/run/session.sh" "$dir/scripts/claims/exec.sh"; do
 	[ -f "$f" ] || { echo "$me: $f: no such file" >&2; exit 1; }
 done
 limit=${CLAIMS_TIMEOUT:-10}
@@ -82,7 +82,7 @@ if [ -d "$dir/sessions" ]; then
 		id=${id%.run}
 		mark begin "session $id"
 		: >"$tmp/out"
-		"$dir/scripts/run-session" "$run" "${run%.run}.bin" "$tmp/probe.txt" \
+		"$dir/scripts/run/session.sh" "$run" "${run%.run}.bin" "$tmp/probe.txt" \
 			"$tmp/session.out" >"$tmp/err" 2>&1 </dev/null
 		status=$?
 		[ ! -f "$tmp/session.out" ] || mv "$tmp/session.out" "$tmp/out"
@@ -117,7 +117,7 @@ if [ -d "$dir/claims/bin" ]; then
 		case $context in
 		*" $name "*)
 			mark begin "claim $name"
-			CC=: "$dir/scripts/claims-exec" -d "$dir/claims/src" \
+			CC=: "$dir/scripts/claims/exec.sh" -d "$dir/claims/src" \
 				-b "$dir/claims/bin" "$name" >"$tmp/out" 2>"$tmp/err" </dev/null
 			status=$?
 			emit "claim $name" $status

@@ -16,9 +16,10 @@
  *		cannot change the user.
  *	kernel-helper poweroff CODE
  *		waits until the serial ports have sent what they hold, then
- *		writes CODE to QEMU's isa-debug-exit port (0xf4), which ends
- *		QEMU with status CODE * 2 + 1; without that device, powers
- *		the machine off.
+ *		on x86 writes CODE to QEMU's isa-debug-exit port (0xf4), which
+ *		ends QEMU with status CODE * 2 + 1; without that device, and
+ *		on arm64 (whose virt machine has no such port: PSCI's power
+ *		off ends QEMU with status 0), powers the machine off.
  *
  * Errors: a message on stderr and status 125 (timeout, setpriv: as the
  * originals do when they fail themselves) or 1.
@@ -34,7 +35,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__x86_64__) || defined(__i386__)
 #include <sys/io.h>
+#define HAVE_DEBUG_EXIT_PORT 1
+#endif
 #include <sys/prctl.h>
 #include <sys/reboot.h>
 #include <sys/syscall.h>
@@ -309,8 +313,12 @@ do_poweroff(int argc, char **argv)
 	sync();
 	drain("/dev/ttyS1");
 	drain("/dev/ttyS0");
+	drain("/dev/hvc0");
+	drain("/dev/ttyAMA0");
+#ifdef HAVE_DEBUG_EXIT_PORT
 	if (ioperm(DEBUG_EXIT_PORT, 1, 1) == 0)
 		outb((unsigned char) code, DEBUG_EXIT_PORT);
+#endif
 	/* Still here: no isa-debug-exit device. */
 	reboot(RB_POWER_OFF);
 	die(1, "power off: %s", strerror(errno));

@@ -7,6 +7,8 @@
 # status 33): "finished".  The kernel's command line may say
 #   uffd_trial=1     end at once, with code 17 (QEMU's status 35): a trial
 #                    of the accelerator
+#   uffd_results=DEV the results' port instead of ttyS1 (arm64's virt
+#                    machine has one serial port, /dev/ttyAMA0)
 PATH=/bin
 export PATH
 
@@ -34,8 +36,9 @@ echo 4096 >/proc/sys/vm/max_map_count
 TMPDIR=/tmp HOME=/tmp
 export TMPDIR HOME
 
+results=${uffd_results:-/dev/ttyS1}
 # Bytes as written: no \r added before each \n.
-stty -F /dev/ttyS1 raw -echo
-/uffd/scripts/kernel-guest /uffd >/dev/ttyS1 2>/dev/console
-echo "@@uffd-kernel exit $?" >/dev/ttyS1
+stty -F "$results" raw -echo
+/uffd/scripts/kernels/guest.sh /uffd >"$results" 2>/dev/console
+echo "@@uffd-kernel exit $?" >"$results"
 exec /bin/kernel-helper poweroff 16

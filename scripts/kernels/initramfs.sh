@@ -14,7 +14,7 @@
 #     /bin/kernel-helper        HELPER (static scripts/kernels/helper.c), also
 #                               as /bin/timeout and /bin/setpriv
 #     /uffd/probe               PROBE (static scripts/run/probe.c)
-#     /uffd/scripts/            kernel-guest, run-session, claims-exec
+#     /uffd/scripts/STAGE/      kernels/guest.sh, run/session.sh, claims/exec.sh
 #     /uffd/sessions/PAGE/P.run a session, and P.bin its static program
 #     /uffd/claims/src/N.c      a claim (for its claims-context line) and the
 #                               headers beside it; /uffd/claims/bin/N its program
@@ -98,7 +98,13 @@ chmod 755 "$tmp/bin/busybox" "$tmp/bin/bash" "$tmp/bin/kernel-helper"
 ln -s bash "$tmp/bin/sh"
 ln -s kernel-helper "$tmp/bin/timeout"
 ln -s kernel-helper "$tmp/bin/setpriv"
-"$busybox" --list >"$tmp/applets" || fail "$busybox --list failed"
+# A busybox of another architecture (arm64's) cannot list its applets
+# here: the host's busybox-static (/bin/busybox) lists them, near enough,
+# as the guest's tools need only common ones.
+if ! "$busybox" --list >"$tmp/applets" 2>/dev/null; then
+	[ -f /bin/busybox ] || missing "/bin/busybox is missing (install busybox-static)"
+	/bin/busybox --list >"$tmp/applets" || fail "/bin/busybox --list failed"
+fi
 while IFS= read -r applet; do
 	case $applet in
 	*/* | '' | .*) continue ;;
@@ -107,11 +113,12 @@ while IFS= read -r applet; do
 done <"$tmp/applets"
 rm "$tmp/applets"
 cp "$probe" "$tmp/uffd/probe"
-# In the guest they keep the names that guest.sh and init.sh call them by.
-for s in kernel-guest=guest.sh run-session=../run/session.sh claims-exec=../claims/exec.sh; do
-	src=$here/${s#*=}
+# In the guest they keep the paths that guest.sh and init.sh call them by.
+for s in kernels/guest.sh run/session.sh claims/exec.sh; do
+	src=$here/../$s
 	[ -f "$src" ] || fail "$src: no such file"
-	cp "$src" "$tmp/uffd/scripts/${s%%=*}"
+	mkdir -p "$tmp/uffd/scripts/${s%/*}"
+	cp "$src" "$tmp/uffd/scripts/$s"
 done
 
 for item in "$@"; do

@@ -11,6 +11,14 @@
 #                           result<tab>reason"; the tests read it
 #     OUTDIR/matrix.table   the same as a table, items by kernels, with the
 #                           reasons of SKIP and FAIL as numbered notes
+#     OUTDIR/cells.txt      the cells, one line each, tab-separated, after a
+#                           first line "# kernel<tab>arch<tab>cell<tab>boot
+#                           <tab>reason": the kernel's name, its
+#                           architecture and cell (KDIR/cell: "ARCH CELL",
+#                           else "- KERNEL"), and its boot line's result
+#     OUTDIR/summary.txt    for the cover letter: the kernels, the
+#                           architectures, and the counts of each cell
+#                           and of all
 # and prints a result line for each (kernel, item):
 #     PASS ITEM on KERNEL | FAIL ITEM on KERNEL: REASON | SKIP ITEM on KERNEL: REASON
 # a FAIL followed by its details (indented), then the table, then
@@ -101,6 +109,45 @@ awk -F '\t' -v table="$tmp/matrix.table" '
 		printf "%d passed, %d failed, %d skipped\n", pass, fail, skip > (table ".summary")
 	}' "$tmp/all" >"$tmp/lines"
 
+# The cells.
+{
+	printf '# kernel\tarch\tcell\tboot\treason\n'
+	for k in "$@"; do
+		name=$(head -n 1 "$k/kernel")
+		cell="- $name"
+		[ ! -f "$k/cell" ] || cell=$(head -n 1 "$k/cell")
+		awk -F '\t' -v k="$name" -v c="$cell" '
+			BEGIN { a = c; sub(/ .*/, "", a); n = c; sub(/^[^ ]* /, "", n) }
+			$1 == "boot" { print k "\t" a "\t" n "\t" $2 "\t" $3; found = 1; exit }
+			END { if (!found) print k "\t" a "\t" n "\t-\t" }' "$k/results.txt"
+	done
+} >"$tmp/cells.txt"
+
+# The summary, a cell a line, then the totals.
+awk -F '\t' '
+	FNR == 1 { file++ }
+	file == 1 && FNR > 1 { cell[$1] = $2 " " $3; order[++nc] = $1; boot[$1] = $4; why[$1] = $5; next }
+	file == 2 && FNR > 1 { n[$1, $3]++; all[$3]++ }
+	END {
+		print "Kernel matrix: " nc " cells"
+		for (i = 1; i <= nc; i++) {
+			k = order[i]
+			if (boot[k] == "SKIP")
+				line = sprintf("  %-12s %-24s SKIP: %s", cell[k], k, why[k])
+			else
+				line = sprintf("  %-12s %-24s %d passed, %d failed, %d skipped", cell[k], k,
+				    n[k, "PASS"], n[k, "FAIL"], n[k, "SKIP"])
+			print line
+			if (boot[k] != "SKIP") ran++
+			split(cell[k], w, " "); if (!(w[1] in arch)) { arch[w[1]] = 1; arches = arches (arches == "" ? "" : ", ") w[1] }
+		}
+		printf "Architectures: %s\n", arches
+		printf "Cells that ran: %d of %d\n", ran, nc
+		printf "Total: %d passed, %d failed, %d skipped\n", all["PASS"], all["FAIL"], all["SKIP"]
+	}' "$tmp/cells.txt" "$tmp/matrix.txt" >"$tmp/summary.txt"
+
+mv "$tmp/cells.txt" "$outdir/cells.txt"
+mv "$tmp/summary.txt" "$outdir/summary.txt"
 mv "$tmp/matrix.txt" "$outdir/matrix.txt"
 mv "$tmp/matrix.table" "$outdir/matrix.table"
 cat "$tmp/lines" "$outdir/matrix.table" "$tmp/matrix.table.summary"

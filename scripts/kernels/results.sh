@@ -73,6 +73,21 @@ awk -v dir="$tmp/items" '
 	cur != "" { print > (dir "/" n ".out") }
 	END { if (cur != "") print cur "\t" n "\t-" > (dir "/index") }' "$kdir/results.log"
 [ -f "$tmp/items/index" ] || : >"$tmp/items/index"
+# The index as a file per item, $tmp/idx/ITEM holding N<tab>STATUS (the
+# first, should an item repeat): a lookup is then a read, not a process.
+mkdir "$tmp/idx"
+awk -F '\t' -v dir="$tmp/idx" '
+	$1 ~ /(^|\/)\.\.?(\/|$)/ { next }
+	!($1 in seen) {
+		seen[$1] = 1
+		f = dir "/" $1
+		if ($1 ~ /\//) {
+			d = f; sub(/\/[^\/]*$/, "", d)
+			if (!(d in made)) { made[d] = 1; system("mkdir -p \"" d "\"") }
+		}
+		print $2 "\t" $3 > f
+		close(f)
+	}' "$tmp/items/index"
 
 # The item of the log that never ended, if any.
 stuck=$(awk -F '\t' '$3 == "-" { print $1; exit }' "$tmp/items/index")
@@ -81,9 +96,8 @@ stuck=$(awk -F '\t' '$3 == "-" { print $1; exit }' "$tmp/items/index")
 lookup() {
 	n="" status=""
 	for want in "$@"; do
-		line=$(awk -F '\t' -v w="$want" '$1 == w { print $2 "\t" $3; exit }' "$tmp/items/index")
-		[ -n "$line" ] || continue
-		n=${line%%"$tab"*} status=${line#*"$tab"}
+		[ -f "$tmp/idx/$want" ] || continue
+		IFS=$tab read -r n status <"$tmp/idx/$want"
 		return 0
 	done
 }
@@ -203,7 +217,7 @@ while IFS= read -r name; do
 		unfinished "$item"
 		continue
 	fi
-	if awk -F '\t' -v w="claim $name" '$1 == w { found = 1 } END { exit !found }' "$tmp/items/index"; then
+	if [ -f "$tmp/idx/claim $name" ]; then
 		# claims-exec's line: RESULT<tab>MESSAGE; status 2 is its own error.
 		if [ "$status" -eq 2 ]; then
 			result "$item" FAIL "claims-exec: $(first_err "$n")"

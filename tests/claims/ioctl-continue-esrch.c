@@ -10,6 +10,9 @@ main(void)
 	int                     fd, r;
 	struct uffdio_continue  c;
 
+	/* Minor mode, which came with UFFDIO_CONTINUE. */
+	need_feature(UFFD_FEATURE_MINOR_HUGETLBFS, "UFFD_FEATURE_MINOR_HUGETLBFS",
+		     "UFFDIO_CONTINUE", "5.13");
 	fd = orphan_uffd();
 	r = uffd_continue(fd, map_anon(1), page_size(), 0, &c);
 	expect_errno(r, errno, ESRCH, "UFFDIO_CONTINUE after the creator exited");

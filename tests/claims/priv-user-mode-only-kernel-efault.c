@@ -19,6 +19,8 @@ main(void)
 	int             err;
 
 	need_unprivileged();
+	if (!kernel_at_least(5, 11))
+		untestable("this kernel predates UFFD_USER_MODE_ONLY (Linux 5.11)");
 	fd = uffd_syscall(UFFD_USER_MODE_ONLY);
 	if (fd == -1)
 		contradicted("userfaultfd(UFFD_USER_MODE_ONLY) failed with %s",

@@ -20,6 +20,9 @@ main(void)
 	if (setrlimit(RLIMIT_NOFILE, &rl) == -1)
 		broken("setrlimit");
 	fd = syscall(SYS_userfaultfd, O_CLOEXEC | UFFD_USER_MODE_ONLY);
+	/* Before Linux 5.11 the flag is unknown, and checked first. */
+	if (fd == -1 && errno == EINVAL && !kernel_at_least(5, 11))
+		fd = syscall(SYS_userfaultfd, O_CLOEXEC);
 	if (fd != -1)
 		contradicted("userfaultfd returned descriptor %d beyond the "
 			     "limit", fd);
