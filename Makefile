@@ -22,6 +22,9 @@ Q := $(if $(filter 1,$(V)),,@)
 PAGES := $(sort $(wildcard man2/*.2))
 PAGE_NAMES := $(notdir $(PAGES))
 BUILD := build
+# The page reader: every step reads the pages through it (scripts/page/).
+PAGE_READER := $(BUILD)/page
+export UFFD_PAGE := $(abspath $(PAGE_READER))
 
 CC := gcc
 CLANG := clang
@@ -46,10 +49,14 @@ include $(PAGE_NAMES:%=$(BUILD)/%.mk)
 endif
 
 # --- extract: the pages' programs and sessions, and the rules for them ---
-$(BUILD)/%.mk: man2/% scripts/page/extract.sh scripts/page/rules.sh
-	@mkdir -p $(BUILD)
-	$(Q)scripts/page/extract.sh $< $(BUILD)/$*
-	$(Q)scripts/page/rules.sh $(BUILD)/$* >$@.tmp
+# The page reader (scripts/page/page.mk) is built first; it writes the
+# programs and sessions and prints the rules.
+$(BUILD)/%.mk: man2/% $(PAGE_READER)
+	$(Q)$(PAGE_READER) extract $< $(BUILD)/$* >$@.tmp
+	@mv $@.tmp $@
+
+$(BUILD)/%.mk: man2const/% $(PAGE_READER)
+	$(Q)$(PAGE_READER) extract $< $(BUILD)/$* >$@.tmp
 	@mv $@.tmp $@
 
 # --- probe: what this kernel and user can do ---
@@ -111,12 +118,12 @@ compare results: $(EXAMPLE_RESULTS)
 
 # Rewrites each page's sessions from the runs: review with git diff.
 .PHONY: bless
-bless: $(EXAMPLE_RESULTS:.result=.out)
-	@for out in $^; do \
+bless: $(EXAMPLE_RESULTS:.result=.out) $(PAGE_READER)
+	@for out in $(EXAMPLE_RESULTS:.result=.out); do \
 		run=$${out%.out}.run; \
 		page=$$(awk '$$1 == "page" { print $$2; exit }' $$run); \
 		name=$$(awk '$$1 == "program" { print $$2; exit }' $$run); \
-		scripts/page/bless.sh $$page $$name $$out || exit 1; \
+		$(PAGE_READER) bless $$page $$name $$out || exit 1; \
 		echo "blessed $$page: $$name"; \
 	done
 
@@ -125,7 +132,7 @@ bless: $(EXAMPLE_RESULTS:.result=.out)
 # (a target printing PASS, FAIL and SKIP lines).
 CHECK_RUNNERS :=
 .PHONY: check
-check:
+check: $(PAGE_READER)
 	@scripts/check.sh $(CHECK_RUNNERS)
 
 # --- install ---

@@ -169,15 +169,16 @@ page_visible(const struct page *p, int i, int flags, struct buf *out)
 	} else if (is_font_macro(l->macro) || strcmp(l->macro, "SH") == 0 ||
 	    strcmp(l->macro, "SS") == 0 || strcmp(l->macro, "IP") == 0) {
 		n = roff_args(l->rest, argv, 64);
-		if (strcmp(l->macro, "IP") == 0 && n > 1)
-			n = 1;
 		for (k = 0; k < n; k++) {
+			/* .IP's second argument is an indentation. */
+			if (strcmp(l->macro, "IP") == 0 && k > 0)
+				break;
 			if (k > 0 && (!is_alternating(l->macro) ||
 			    (flags & DEC_SPACED)))
 				roff_decode(&d, " ", 0);
 			(void) roff_decode(&d, argv[k], flags & ~DEC_STRICT);
 		}
-		for (k = 0; k < (n < 64 ? n : 64); k++)
+		for (k = 0; k < n; k++)
 			free(argv[k]);
 	}
 	buf_add(out, d.out.s, d.out.len);

@@ -15,6 +15,7 @@
  *	page strip PAGE             the page without this project's annotations
  *	page needs PROBE NAME...    what the probe's report lacks
  *	page dump PAGE              the model, for tests
+ *	page escape [FILE...]       plain text as roff text in .EX
  *
  * A page with an error (an unknown or malformed annotation, a marker
  * without its end, ...) is reported as PAGE:LINE: message on stderr, with
@@ -40,7 +41,8 @@ usage(void)
 	    " words PAGE\n"
 	    "       | writeback PAGE FILE.c | bless PAGE PROGRAM OUTFILE |"
 	    " strip PAGE\n"
-	    "       | needs PROBE NAME... | dump PAGE\n", stderr);
+	    "       | needs PROBE NAME... | dump PAGE | escape [FILE...]\n",
+	    stderr);
 	return 2;
 }
 
@@ -269,6 +271,43 @@ cmd_dump(int argc, char **argv)
 	return 0;
 }
 
+/* escape [FILE...]: plain text as roff text inside .EX, the way writeback
+ * and bless put it in (\e, \-, a leading \&). */
+static int
+cmd_escape(int argc, char **argv)
+{
+	struct buf  out = {0};
+	char        *line = NULL;
+	size_t      cap = 0;
+	ssize_t     n;
+	int         i = 0, rc = 0;
+
+	do {
+		FILE  *f = stdin;
+
+		if (argc > 0 && (f = fopen(argv[i], "r")) == NULL) {
+			fprintf(stderr, "escape: %s: %s\n", argv[i],
+			    strerror(errno));
+			rc = 2;
+			continue;
+		}
+		while ((n = getline(&line, &cap, f)) > 0) {
+			int  nl = line[n - 1] == '\n';
+
+			buf_reset(&out);
+			roff_encode(line, (size_t) n - (size_t) nl, &out);
+			fwrite(out.s, 1, out.len, stdout);
+			if (nl)
+				putchar('\n');
+		}
+		if (f != stdin)
+			fclose(f);
+	} while (++i < argc);
+	free(line);
+	buf_free(&out);
+	return rc;
+}
+
 /* --- needs: the probe's report --- */
 
 int
@@ -360,7 +399,7 @@ main(int argc, char **argv)
 		{"style", cmd_style}, {"words", cmd_words},
 		{"writeback", cmd_writeback}, {"bless", cmd_bless},
 		{"strip", cmd_strip}, {"needs", cmd_needs},
-		{"dump", cmd_dump},
+		{"dump", cmd_dump}, {"escape", cmd_escape},
 	};
 	size_t  i;
 	int     rc;
