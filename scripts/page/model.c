@@ -146,7 +146,9 @@ is_font_macro(const char *m)
 static int
 is_alternating(const char *m)
 {
-	return strlen(m) == 2 && strcmp(m, "SB") != 0 && strcmp(m, "SM") != 0;
+	return strcmp(m, "BR") == 0 || strcmp(m, "RB") == 0 ||
+	    strcmp(m, "IR") == 0 || strcmp(m, "RI") == 0 ||
+	    strcmp(m, "BI") == 0 || strcmp(m, "IB") == 0;
 }
 
 /* The text of a line: a text line decoded; a font macro's arguments

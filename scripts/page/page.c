@@ -386,6 +386,27 @@ cmd_needs(int argc, char **argv)
 	return 0;
 }
 
+/* fuzz PAGE: every reading subcommand on one page, for AFL++ (make fuzz):
+ * whatever the page holds, none may crash. */
+static int
+cmd_fuzz(int argc, char **argv)
+{
+	int  (*const readers[])(int, char **) = {
+		cmd_dump, cmd_list, cmd_claims, cmd_since, cmd_names,
+		cmd_outline, cmd_strip, cmd_style, cmd_words,
+	};
+	size_t  i;
+
+	if (argc != 1)
+		return usage();
+	if (freopen("/dev/null", "w", stdout) == NULL ||
+	    freopen("/dev/null", "w", stderr) == NULL)
+		return 2;
+	for (i = 0; i < sizeof(readers) / sizeof(readers[0]); i++)
+		(void) readers[i](1, argv);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -400,6 +421,7 @@ main(int argc, char **argv)
 		{"writeback", cmd_writeback}, {"bless", cmd_bless},
 		{"strip", cmd_strip}, {"needs", cmd_needs},
 		{"dump", cmd_dump}, {"escape", cmd_escape},
+		{"fuzz", cmd_fuzz},
 	};
 	size_t  i;
 	int     rc;

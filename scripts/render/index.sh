@@ -31,6 +31,8 @@ dt { font-family: monospace; font-weight: bold; margin-top: 1em; }
 HEAD
 	for page; do
 		[ -r "$page" ] || { echo "render-index: $page: cannot read the page" >&2; exit 1; }
+		# The NAME line, as the page reader decodes it.
+		"$(dirname "$0")/../page/page.sh" outline "$page" >"$tmp/outline" || exit 1
 		awk -v file="${page##*/}" '
 			function html(s) {
 				gsub(/&/, "\\&amp;", s)
@@ -38,18 +40,12 @@ HEAD
 				gsub(/>/, "\\&gt;", s)
 				return s
 			}
-			/^\.SH[ \t]+"?NAME"?[ \t]*$/ { inname = 1; next }
-			inname && /^[.\047]/ { exit }
-			inname { text = text (text == "" ? "" : " ") $0 }
+			$1 == "name" { text = $0; sub(/^name [0-9]+ /, "", text) }
 			END {
 				if (text == "") {
 					printf "render-index: %s: no NAME section\n", file >"/dev/stderr"
 					exit 1
 				}
-				gsub(/\\f(\[[^]]*\]|\(..|.)/, "", text)
-				gsub(/\\-/, "-", text)
-				gsub(/\\[&%]/, "", text)
-				gsub(/\\e/, "\\", text)
 				name = file
 				sub(/\.[^.]*$/, "", name)
 				sec = file
@@ -58,7 +54,7 @@ HEAD
 				sub(/^[^-]*- */, "", desc)
 				printf "<dt><a href=\"%s.html\">%s(%s)</a></dt>\n", file, html(name), html(sec)
 				printf "<dd>%s</dd>\n", html(desc)
-			}' "$page"
+			}' "$tmp/outline"
 	done
 	cat <<'TAIL'
 </dl>
