@@ -65,28 +65,31 @@ page_error(struct page *p, int line, const char *fmt, ...)
 	p->nerrors++;
 }
 
-int
-page_print_errors(const struct page *p)
+/* The errors by line, and in the order found within a line. */
+void
+page_sort_errors(struct page *p)
 {
-	int  *order, i, j, t;
+	struct error  t;
+	int           i, j;
 
-	if (p->nerrors == 0)
-		return 0;
-	/* By line, and in the order found within a line. */
-	order = xcalloc((size_t) p->nerrors, sizeof(*order));
-	for (i = 0; i < p->nerrors; i++)
-		order[i] = i;
 	for (i = 1; i < p->nerrors; i++)
-		for (j = i; j > 0 && p->errors[order[j - 1]].line >
-		    p->errors[order[j]].line; j--) {
-			t = order[j];
-			order[j] = order[j - 1];
-			order[j - 1] = t;
+		for (j = i; j > 0 && p->errors[j - 1].line > p->errors[j].line;
+		    j--) {
+			t = p->errors[j];
+			p->errors[j] = p->errors[j - 1];
+			p->errors[j - 1] = t;
 		}
+}
+
+int
+page_print_errors(struct page *p)
+{
+	int  i;
+
+	page_sort_errors(p);
 	for (i = 0; i < p->nerrors; i++)
-		fprintf(stderr, "%s:%d: %s\n", p->path, p->errors[order[i]].line,
-		    p->errors[order[i]].msg);
-	free(order);
+		fprintf(stderr, "%s:%d: %s\n", p->path, p->errors[i].line,
+		    p->errors[i].msg);
 	return p->nerrors;
 }
 

@@ -119,7 +119,8 @@ void	page_free(struct page *p);
 void	page_error(struct page *p, int line, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 /* Prints the errors, sorted by line; returns how many. */
-int	page_print_errors(const struct page *p);
+int	page_print_errors(struct page *p);
+void	page_sort_errors(struct page *p);
 /* The text a reader sees of line i (a text line, or a macro's text
  * arguments), into out; "" for other lines. */
 void	page_visible(const struct page *p, int i, int flags, struct buf *out);

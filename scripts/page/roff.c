@@ -290,19 +290,24 @@ esc_delimited(const char *s)
 	return (size_t) (e - s) + 1;
 }
 
+/* A font as one letter: R, B, I, or X for bold italic. */
 static char
-font_letter(const char *f, char cur)
+font_letter(const char *f)
 {
-	if (strcmp(f, "B") == 0 || strcmp(f, "3") == 0 || strcmp(f, "CB") == 0)
-		return 'B';
-	if (strcmp(f, "I") == 0 || strcmp(f, "2") == 0 || strcmp(f, "CI") == 0)
-		return 'I';
-	if (strcmp(f, "BI") == 0 || strcmp(f, "4") == 0 || strcmp(f, "CBI") == 0)
-		return 'X';
-	if (strcmp(f, "R") == 0 || strcmp(f, "1") == 0 || strcmp(f, "CR") == 0 ||
-	    strcmp(f, "CW") == 0)
-		return 'R';
-	return cur == 0 ? 'R' : 0;
+	static const char *const bold[] = {"B", "3", "CB", "TB", "HB"};
+	static const char *const italic[] = {"I", "2", "CI", "TI", "HI"};
+	static const char *const both[] = {"BI", "4", "CBI", "TBI", "HBI"};
+	size_t  i;
+
+	for (i = 0; i < 5; i++) {
+		if (strcmp(f, bold[i]) == 0)
+			return 'B';
+		if (strcmp(f, italic[i]) == 0)
+			return 'I';
+		if (strcmp(f, both[i]) == 0)
+			return 'X';
+	}
+	return 'R';
 }
 
 static int
@@ -395,7 +400,7 @@ roff_decode(struct decode *d, const char *s, int flags)
 			break;
 		case '\'':
 			if (flags & DEC_MARKS)
-				emit(d, "\002", 1);
+				emit(d, "'", 1);
 			else
 				emit(d, "\u00b4", 2);
 			break;
@@ -448,10 +453,8 @@ roff_decode(struct decode *d, const char *s, int flags)
 				d->prev = d->font;
 				d->font = f;
 			} else {
-				f = font_letter(name, d->font);
 				d->prev = d->font;
-				if (f != 0)
-					d->font = f;
+				d->font = font_letter(name);
 			}
 			break;
 		case 's':
