@@ -202,7 +202,7 @@ count() {
 	echo "$k"
 }
 pages=$(count "$tree"/man2/*.2)
-progs=$(cat "$tree"/man2/*.2 2>/dev/null | grep -c '^\.\\" SRC BEGIN' || :)
+progs=$("$tree/scripts/page/page.sh" list "$tree"/man2/*.2 2>/dev/null | grep -c '^program ' || :)
 {
 	echo "Toolchain: make in a copy of the working tree ($pages pages, $progs example programs),"
 	echo "kernel $(uname -r), $(getconf _NPROCESSORS_ONLN) CPUs; seconds of wall-clock time, median of $REPS;"

@@ -7,7 +7,7 @@
  *	page claims PAGE...         errno entries, checks, statements
  *	page since PAGE...          the SINCE annotations
  *	page names PAGE...          the constants a page names (header.sh)
- *	page outline PAGE           headings, programs, commands (render)
+ *	page outline PAGE           headings, tables, programs, commands
  *	page style PAGE...          the man-pages style rules (lint)
  *	page words PAGE             each line's words and headings (lint width)
  *	page writeback PAGE FILE.c  a program put back into its page
@@ -149,6 +149,9 @@ cmd_outline(int argc, char **argv)
 			    i, p.heads[h].title);
 			h++;
 		}
+		if (p.lines[i].kind == LINE_MACRO &&
+		    strcmp(p.lines[i].macro, "TS") == 0)
+			printf("table %d\n", i);
 		if (s < p.nsrcs && p.srcs[s].line == i) {
 			printf("prog %d %s\n", i, p.srcs[s].name);
 			for (j = 0; j < p.srcs[s].nlines; j++)
