@@ -16,6 +16,8 @@
  *	page needs PROBE NAME...    what the probe's report lacks
  *	page dump PAGE              the model, for tests
  *	page escape [FILE...]       plain text as roff text in .EX
+ *	page time PAGE N            milliseconds to read PAGE (make bench-page)
+ *	page fuzz PAGE              every reading subcommand (make fuzz)
  *
  * A page with an error (an unknown or malformed annotation, a marker
  * without its end, ...) is reported as PAGE:LINE: message on stderr, with
@@ -28,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "page.h"
@@ -389,6 +392,33 @@ cmd_needs(int argc, char **argv)
 	return 0;
 }
 
+/* time PAGE N: reads and parses PAGE N times in this process and prints
+ * the milliseconds one reading takes (make bench-page), so that the
+ * figure is the parser's, not the cost of starting a process. */
+static int
+cmd_time(int argc, char **argv)
+{
+	struct timespec  a, b;
+	struct page      p;
+	long             n, i;
+	char             *end;
+
+	if (argc != 2 || (n = strtol(argv[1], &end, 10)) <= 0 || *end != '\0')
+		return usage();
+	clock_gettime(CLOCK_MONOTONIC, &a);
+	for (i = 0; i < n; i++) {
+		if (page_read(&p, argv[0]) == -1) {
+			fprintf(stderr, "time: %s: %s\n", argv[0], strerror(errno));
+			return 2;
+		}
+		page_free(&p);
+	}
+	clock_gettime(CLOCK_MONOTONIC, &b);
+	printf("%.3f\n", ((double) (b.tv_sec - a.tv_sec) * 1e3 +
+	    (double) (b.tv_nsec - a.tv_nsec) / 1e6) / (double) n);
+	return 0;
+}
+
 /* fuzz PAGE: every reading subcommand on one page, for AFL++ (make fuzz):
  * whatever the page holds, none may crash. */
 static int
@@ -424,7 +454,7 @@ main(int argc, char **argv)
 		{"writeback", cmd_writeback}, {"bless", cmd_bless},
 		{"strip", cmd_strip}, {"needs", cmd_needs},
 		{"dump", cmd_dump}, {"escape", cmd_escape},
-		{"fuzz", cmd_fuzz},
+		{"fuzz", cmd_fuzz}, {"time", cmd_time},
 	};
 	size_t  i;
 	int     rc;
