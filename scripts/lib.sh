@@ -1,3 +1,4 @@
+# shellcheck shell=sh
 # scripts/lib.sh: what the toolchain's scripts share.  Source it first:
 #
 #	. "$(dirname "$0")/../lib.sh"

@@ -15,6 +15,7 @@
 set -eu
 me=bench-page
 here=$(dirname "$0")
+# shellcheck source=SCRIPTDIR/../lib.sh
 . "$here/../lib.sh"
 [ $# -ge 3 ] || { echo "usage: $me READER OUTDIR PAGE..." >&2; exit 2; }
 reader=$1 out=$2

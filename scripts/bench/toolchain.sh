@@ -52,9 +52,9 @@ fi
 # Called from make: the makes measured are not part of that make.
 unset MAKEFLAGS MFLAGS GNUMAKEFLAGS MAKELEVEL MAKEOVERRIDES || :
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/bench-toolchain.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$(dirname "$0")/../lib.sh"
+lib_tmpdir bench-toolchain
 tree=$tmp/tree
 mkdir "$tree"
 # cp -a of every top-level entry but build/ (git clone would miss the

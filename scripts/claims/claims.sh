@@ -13,6 +13,7 @@
 set -eu
 
 here=$(dirname "$0")
+# shellcheck source=SCRIPTDIR/../lib.sh
 . "$here/../lib.sh"
 dir=${CLAIMS_DIR:-tests/claims}
 build=${CLAIMS_BUILD:-build/claims}

@@ -42,6 +42,7 @@ set -eu
 
 prog=claims-header
 here=$(dirname "$0")
+# shellcheck source=SCRIPTDIR/../lib.sh
 . "$here/../lib.sh"
 header=${CLAIMS_HEADER:-}
 while getopts H: opt; do

@@ -38,6 +38,7 @@ set -eu
 
 prog=claims-run
 here=$(dirname "$0")
+# shellcheck source=SCRIPTDIR/../lib.sh
 . "$here/../lib.sh"
 dir=tests/claims
 build=build/claims

@@ -9,6 +9,7 @@
 # at the .TS line of the page's tables.  Exits 1 if a message is left.
 set -u
 here=$(dirname "$0")
+# shellcheck source=SCRIPTDIR/../lib.sh
 . "$here/../lib.sh"
 [ $# -gt 0 ] || { echo "usage: lint-groff PAGE..." >&2; exit 2; }
 lib_tmpdir lint-groff

@@ -31,6 +31,7 @@
 # Prints "PAGE:LINE: RULE: message" per violation; exits 1 if any.
 set -u
 here=$(dirname "$0")
+# shellcheck source=SCRIPTDIR/../lib.sh
 . "$here/../lib.sh"
 [ $# -gt 0 ] || { echo "usage: lint-style PAGE..." >&2; exit 2; }
 for p; do

@@ -10,6 +10,7 @@
 # LINT_WIDTH sets another width.
 set -u
 here=$(dirname "$0")
+# shellcheck source=SCRIPTDIR/../lib.sh
 . "$here/../lib.sh"
 width=${LINT_WIDTH:-80}
 [ $# -gt 0 ] || { echo "usage: lint-width PAGE..." >&2; exit 2; }

@@ -9,6 +9,7 @@
 # and fails, naming the inputs, when there is a crash.
 set -eu
 here=$(dirname "$0")
+# shellcheck source=SCRIPTDIR/../lib.sh
 . "$here/../lib.sh"
 me=fuzz
 [ $# -eq 1 ] || { echo "usage: $me DIR" >&2; exit 2; }

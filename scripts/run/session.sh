@@ -11,6 +11,7 @@
 set -eu
 
 me='run-session'
+# shellcheck source=SCRIPTDIR/../lib.sh
 . "$(dirname "$0")/../lib.sh"
 [ $# -eq 4 ] || { echo "usage: $me RUNFILE PROGRAM PROBE OUTFILE" >&2; exit 2; }
 run=$1 prog=$2 probe=$3 out=$4

@@ -5,6 +5,7 @@
 # under a FAIL), then "N passed, N failed, N skipped".  Fails when one
 # failed.
 set -eu
+# shellcheck source=SCRIPTDIR/../lib.sh
 . "$(dirname "$0")/../lib.sh"
 for f in "$@"; do
 	[ -f "$f" ] || { echo "summary: $f: no such result" >&2; exit 1; }

@@ -21,6 +21,7 @@ me=upstream-strip
 page=$1
 [ -f "$page" ] || { echo "$me: $page: no such page" >&2; exit 1; }
 here=$(dirname "$0")
+# shellcheck source=SCRIPTDIR/../lib.sh
 . "$here/../lib.sh"
 lib_tmpdir upstream-strip
 
