@@ -29,6 +29,7 @@ cpio cpio
 setpriv util-linux
 /usr/bin/time time
 git git
+afl-fuzz afl++
 '
 missing=$(echo "$tools" | while read -r cmd pkg; do
 	[ -n "$cmd" ] || continue

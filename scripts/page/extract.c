@@ -294,10 +294,13 @@ read_lines(const char *path, struct buf *data, char ***lines, int *n,
 	return 0;
 }
 
-/* The page with lines [from, to] (1-based) replaced by body. */
+/* The page with the lines between .EX (line ex) and .EE (line ee)
+ * replaced by body. */
 static int
-replace_lines(const struct page *p, int from, int to, const struct buf *body)
+replace_body(const struct page *p, int ex, int ee, const struct buf *body)
 {
+	int  from = ex + 1, to = ee - 1;
+
 	struct buf  out = {0};
 	int         i, rc;
 
@@ -311,8 +314,6 @@ replace_lines(const struct page *p, int from, int to, const struct buf *body)
 		if (i < p->nraw || p->final_nl)
 			buf_addc(&out, '\n');
 	}
-	if (from > p->nraw)
-		buf_add(&out, body->s, body->len);
 	rc = write_file(p->path, out.s, out.len);
 	buf_free(&out);
 	return rc;
@@ -376,11 +377,7 @@ cmd_writeback(int argc, char **argv)
 		roff_encode(lines[k], strlen(lines[k]), &body);
 		buf_addc(&body, '\n');
 	}
-	if (p.srcs[i].ee == p.srcs[i].ex + 1)
-		rc = replace_lines(&p, p.srcs[i].ee, p.srcs[i].ex, &body);
-	else
-		rc = replace_lines(&p, p.srcs[i].ex + 1, p.srcs[i].ee - 1, &body);
-	rc = rc == -1 ? 1 : 0;
+	rc = replace_body(&p, p.srcs[i].ex, p.srcs[i].ee, &body) == -1;
 	page_free(&p);
 out:
 	free(lines);
@@ -477,11 +474,7 @@ cmd_bless(int argc, char **argv)
 		page_free(&p);
 		goto out;
 	}
-	if (p.runs[r].ee == p.runs[r].ex + 1)
-		rc = replace_lines(&p, p.runs[r].ee, p.runs[r].ex, &body);
-	else
-		rc = replace_lines(&p, p.runs[r].ex + 1, p.runs[r].ee - 1, &body);
-	rc = rc == -1 ? 1 : 0;
+	rc = replace_body(&p, p.runs[r].ex, p.runs[r].ee, &body) == -1;
 	page_free(&p);
 out:
 	free(lines);

@@ -456,6 +456,22 @@ block_add(struct page *p, char kind, int i)
 	p->nblocks++;
 }
 
+/* A decimal number from lo to hi, digits only; -1 if not. */
+static int
+number(const char *s, int lo, int hi, int *out)
+{
+	char  *end;
+	long  v;
+
+	if (s[0] < '0' || s[0] > '9' || strlen(s) > 6)
+		return -1;
+	v = strtol(s, &end, 10);
+	if (*end != '\0' || v < lo || v > hi)
+		return -1;
+	*out = (int) v;
+	return 0;
+}
+
 static void
 begin_block(struct state *st, int ln, char kind, const char *args)
 {
@@ -581,25 +597,13 @@ begin_block(struct state *st, int ln, char kind, const char *args)
 					r->needs[r->nneeds++] = xstrdup(nm);
 				}
 			} else if (strcmp(kv, "timeout") == 0) {
-				char  *end;
-				long  t = strtol(val, &end, 10);
-
-				if (*end != '\0' || val[0] < '1' ||
-				    val[0] > '9' || t > 600)
+				if (number(val, 1, 600, &r->timeout) == -1)
 					page_error(p, ln, "timeout=%s: expected 1 "
 					    "to 600 seconds", val);
-				else
-					r->timeout = (int) t;
 			} else if (strcmp(kv, "status") == 0) {
-				char  *end;
-				long  t = strtol(val, &end, 10);
-
-				if (*end != '\0' || val[0] < '0' ||
-				    val[0] > '9' || t > 255)
+				if (number(val, 0, 255, &r->status) == -1)
 					page_error(p, ln, "status=%s: expected 0 "
 					    "to 255", val);
-				else
-					r->status = (int) t;
 			} else
 				page_error(p, ln, "unknown attribute \"%s\" "
 				    "(needs, timeout, status)", kv);
