@@ -85,31 +85,23 @@ struct page {
 	char            *data;
 	char            **raw;      /* raw[1..nraw] */
 	struct line     *lines;     /* classified, same index */
-	int             nraw;
-	int             final_nl;   /* the last line ends in a newline */
 	char            **th;       /* .TH arguments */
-	int             nth, thline;
 	struct heading  *heads;
-	int             nheads;
 	struct src      *srcs;
-	int             nsrcs;
 	struct run      *runs;
-	int             nruns;
 	struct entry    *entries;
-	int             nentries;
 	struct stmt     *stmts;
-	int             nstmts;
 	struct annot    *annots;
-	int             nannots;
 	struct since    *since;
-	int             nsince;
 	struct error    *errors;
-	int             nerrors;
 	char            *name_text; /* what NAME says, decoded */
-	int             name_line;
 	/* Block order for extract's index: 's' or 'r' and an index. */
 	struct { char kind; int i; } *blocks;
-	int             nblocks;
+	int             nraw;
+	int             final_nl;   /* the last line ends in a newline */
+	int             nth, thline;
+	int             nheads, nsrcs, nruns, nentries, nstmts, nannots;
+	int             nsince, nerrors, name_line, nblocks;
 };
 
 /* 0, or -1 when the page cannot be read (errno set); parse errors are in

@@ -105,8 +105,9 @@ roff_classify(const char *raw, struct line *l)
 }
 
 int
-roff_args(const char *s, char **argv, int max)
+roff_args(const char *rest, char **argv, int max)
 {
+	const char  *s = rest;
 	struct buf  a = {0};
 	int         n = 0;
 
@@ -379,9 +380,7 @@ roff_decode(struct decode *d, const char *s, int flags)
 		c = s[1];
 		s += 2;
 		switch (c) {
-		case '\0':
-			/* A line that ends in a backslash joins the next. */
-			return 0;
+		case '\0':     /* a backslash at the end joins the next line */
 		case '"':
 		case '#':
 			return 0;

@@ -142,7 +142,7 @@ shorten(const char *s, char *out, size_t max)
 	}
 	out[n] = '\0';
 	if (n > 50)
-		strcpy(out + 47, "...");
+		memcpy(out + 47, "...", 4);
 }
 
 static const char *const abbrevs[] = {
@@ -397,17 +397,21 @@ check_text(struct style *st, int ln)
 		}
 }
 
+/* YYYY-MM-DD, the year from 1000 to 2999. */
 static int
 is_date(const char *d)
 {
-	int  y, m, day;
-	char end;
+	int  i, m, day;
 
-	if (strlen(d) != 10 || sscanf(d, "%4d-%2d-%2d%c", &y, &m, &day, &end) != 3)
+	if (strlen(d) != 10 || d[4] != '-' || d[7] != '-' ||
+	    (d[0] != '1' && d[0] != '2'))
 		return 0;
-	return d[4] == '-' && d[7] == '-' && (d[0] == '1' || d[0] == '2') &&
-	    m >= 1 && m <= 12 && day >= 1 && day <= 31 &&
-	    isdigit((unsigned char) d[5]) && isdigit((unsigned char) d[8]);
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && !isdigit((unsigned char) d[i]))
+			return 0;
+	m = (d[5] - '0') * 10 + (d[6] - '0');
+	day = (d[8] - '0') * 10 + (d[9] - '0');
+	return m >= 1 && m <= 12 && day >= 1 && day <= 31;
 }
 
 static int
