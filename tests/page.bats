@@ -7,6 +7,8 @@
 
 load helper
 bats_require_minimum_version 1.5.0
+# bats sets stderr and stderr_lines (run --separate-stderr):
+# shellcheck disable=SC2154
 
 PF=$ROOT/tests/fixtures/page
 

@@ -334,7 +334,7 @@ probe_read(const char *path, char ***have, int *nhave, char *release,
     size_t rellen)
 {
 	FILE  *f = fopen(path, "r");
-	char  line[512], *w[8], *save;
+	char  line[512], *w[8], *save, *tok, *last;
 	int   n;
 
 	*have = NULL;
@@ -346,10 +346,14 @@ probe_read(const char *path, char ***have, int *nhave, char *release,
 		line[strcspn(line, "\n")] = '\0';
 		n = 0;
 		save = NULL;
-		for (w[n] = strtok_r(line, " \t", &save); w[n] != NULL && n < 7;
-		    w[n] = strtok_r(NULL, " \t", &save))
-			n++;
-		if (n == 0)
+		last = NULL;
+		for (tok = strtok_r(line, " \t", &save); tok != NULL;
+		    tok = strtok_r(NULL, " \t", &save)) {
+			if (n < 8)
+				w[n++] = tok;
+			last = tok;
+		}
+		if (n == 0 || last == NULL)
 			continue;
 		if (strcmp(w[0], "release") == 0 && n > 1)
 			snprintf(release, rellen, "%s", w[1]);
@@ -362,7 +366,7 @@ probe_read(const char *path, char ***have, int *nhave, char *release,
 			(*have)[(*nhave)++] = xstrdup(name);
 		}
 		*have = xgrow(*have, *nhave, sizeof(char *));
-		(*have)[(*nhave)++] = xstrdup(w[n - 1]);
+		(*have)[(*nhave)++] = xstrdup(last);
 	}
 	fclose(f);
 	return 0;

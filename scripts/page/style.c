@@ -79,7 +79,7 @@ check_section(struct style *st, int ln, const char *title)
 	int   r, i;
 
 	if ((r = rank(st, title)) == 0) {
-		for (i = 0; title[i] != '\0' && i < 127; i++)
+		for (i = 0; i < 127 && title[i] != '\0'; i++)
 			up[i] = (char) toupper((unsigned char) title[i]);
 		up[i] = '\0';
 		if (rank(st, up))
