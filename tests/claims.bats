@@ -1,6 +1,6 @@
 #!/usr/bin/env bats
 # The claims checker: errno claims read from the pages and run
-# (scripts/claims/list.sh, claims-run, claims-exec), the header constants
+# (the page reader's claims, claims-run, claims-exec), the header constants
 # (scripts/claims/header.sh), the privilege contexts, and scripts/claims/claims.sh.
 # bats sets stderr and stderr_lines (run --separate-stderr):
 # shellcheck disable=SC2154

@@ -5,10 +5,11 @@
 # three places where the old readers disagreed, and the decoder against
 # mandoc.
 
-load helper
-bats_require_minimum_version 1.5.0
 # bats sets stderr and stderr_lines (run --separate-stderr):
 # shellcheck disable=SC2154
+
+load helper
+bats_require_minimum_version 1.5.0
 
 PF=$ROOT/tests/fixtures/page
 
