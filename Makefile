@@ -24,6 +24,9 @@ Q := $(if $(filter 1,$(V)),,@)
 PAGES := $(sort $(wildcard man2/*.2 man2const/*.2const))
 PAGE_NAMES := $(notdir $(PAGES))
 BUILD := build
+# The page reader: every step reads the pages through it (scripts/page/).
+PAGE_READER := $(BUILD)/page
+export UFFD_PAGE := $(abspath $(PAGE_READER))
 
 CC := gcc
 CLANG := clang
@@ -54,17 +57,15 @@ $(BUILD)/deps.ok: scripts/deps.list scripts/deps.sh
 	@touch $@
 
 # --- extract: the pages' programs and sessions, and the rules for them ---
-# The same for a page in either folder: the names differ (X.2, X.2const).
-$(BUILD)/%.mk: man2/% scripts/page/extract.sh scripts/page/rules.sh $(BUILD)/deps.ok
-	@mkdir -p $(BUILD)
-	$(Q)scripts/page/extract.sh $< $(BUILD)/$*
-	$(Q)scripts/page/rules.sh $(BUILD)/$* >$@.tmp
+# The page reader (scripts/page/page.mk) is built first; it writes the
+# programs and sessions and prints the rules.  The same for a page in
+# either folder: the names differ (X.2, X.2const).
+$(BUILD)/%.mk: man2/% $(PAGE_READER) $(BUILD)/deps.ok
+	$(Q)$(PAGE_READER) extract $< $(BUILD)/$* >$@.tmp
 	@mv $@.tmp $@
 
-$(BUILD)/%.mk: man2const/% scripts/page/extract.sh scripts/page/rules.sh $(BUILD)/deps.ok
-	@mkdir -p $(BUILD)
-	$(Q)scripts/page/extract.sh $< $(BUILD)/$*
-	$(Q)scripts/page/rules.sh $(BUILD)/$* >$@.tmp
+$(BUILD)/%.mk: man2const/% $(PAGE_READER) $(BUILD)/deps.ok
+	$(Q)$(PAGE_READER) extract $< $(BUILD)/$* >$@.tmp
 	@mv $@.tmp $@
 
 # --- probe: what this kernel and user can do ---
@@ -130,12 +131,12 @@ compare results: $(EXAMPLE_RESULTS)
 
 # Rewrites each page's sessions from the runs: review with git diff.
 .PHONY: bless
-bless: $(EXAMPLE_RESULTS:.result=.out)
-	@for out in $^; do \
+bless: $(EXAMPLE_RESULTS:.result=.out) $(PAGE_READER)
+	@for out in $(EXAMPLE_RESULTS:.result=.out); do \
 		run=$${out%.out}.run; \
 		page=$$(awk '$$1 == "page" { print $$2; exit }' $$run); \
 		name=$$(awk '$$1 == "program" { print $$2; exit }' $$run); \
-		scripts/page/bless.sh $$page $$name $$out || exit 1; \
+		$(PAGE_READER) bless $$page $$name $$out || exit 1; \
 		echo "blessed $$page: $$name"; \
 	done
 
@@ -146,7 +147,7 @@ bless: $(EXAMPLE_RESULTS:.result=.out)
 # only the declared commands on PATH (scripts/check.sh).
 CHECK_RUNNERS :=
 .PHONY: check
-check:
+check: $(PAGE_READER)
 	@scripts/check.sh $(CHECK_RUNNERS)
 
 # --- install ---

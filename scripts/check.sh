@@ -14,9 +14,9 @@ set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 command -v bats >/dev/null 2>&1 || { echo "check: bats is missing (run scripts/deps.sh)" >&2; exit 1; }
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/check.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM
+# shellcheck source=SCRIPTDIR/lib.sh
+. "$(dirname "$0")/lib.sh"
+lib_tmpdir check
 : >"$tmp/results"
 
 if [ "${CHECK_FULL_PATH:-0}" != 1 ]; then

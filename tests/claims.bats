@@ -1,6 +1,6 @@
 #!/usr/bin/env bats
 # The claims checker: errno claims read from the pages and run
-# (scripts/claims/list.sh, claims-run, claims-exec), the header constants
+# (the page reader's claims, claims-run, claims-exec), the header constants
 # (scripts/claims/header.sh), the privilege contexts, and scripts/claims/claims.sh.
 # bats sets stderr and stderr_lines (run --separate-stderr):
 # shellcheck disable=SC2154
@@ -50,7 +50,39 @@ need_root() {
 	[ "${lines[11]}" = "nocheck${tab}$CF/errors.2${tab}39${tab}38${tab}needs a device this machine lacks" ]
 	# A .TP whose tag is not an errno (EPOLLIN) is no claim.
 	[[ "$output" != *EPOLLIN* ]]
-	[ "${#lines[@]}" -eq 13 ]
+	# Then the behaviour statements, each with its mark.
+	[ "${lines[13]}" = "statement${tab}$CF/errors.2${tab}6${tab}DESCRIPTION${tab}none${tab}0" ]
+	[ "${lines[14]}" = "statement${tab}$CF/errors.2${tab}8${tab}DESCRIPTION${tab}check${tab}10" ]
+	[ "${lines[16]}" = "statement${tab}$CF/errors.2${tab}14${tab}UFFDIO_THING${tab}nocheck${tab}16" ]
+	[ "${lines[17]}" = "statement${tab}$CF/errors.2${tab}42${tab}NOTES${tab}check${tab}43" ]
+	[ "${#lines[@]}" -eq 18 ]
+}
+
+@test "claims-list: NOCLAIM marks a statement; an unknown or glued annotation is an error at its line" {
+	cat >"$BATS_TEST_TMPDIR/p.2" <<-'EOF'
+	.TH P 2 2025-01-01 "Linux man-pages (unreleased)"
+	.SH DESCRIPTION
+	A definition, nothing the kernel does.
+	.\" NOCLAIM a definition
+	.PP
+	Another paragraph.
+	.\" NOCHEK a typo
+	.PP
+	A third.
+	'\"CHECKS glued
+	EOF
+	run --separate-stderr claims-list "$BATS_TEST_TMPDIR/p.2"
+	[ "$status" -eq 2 ]
+	[ "$output" = "" ]
+	[ "${stderr_lines[0]}" = "$BATS_TEST_TMPDIR/p.2:7: unknown annotation \"NOCHEK\" (SRC, RUN, VARY, CHECK, NOCHECK, NOCLAIM, SINCE)" ]
+	[ "${stderr_lines[1]}" = "$BATS_TEST_TMPDIR/p.2:10: unknown annotation \"CHECKS\" (SRC, RUN, VARY, CHECK, NOCHECK, NOCLAIM, SINCE)" ]
+	sed -i '7d;10d' "$BATS_TEST_TMPDIR/p.2"
+	run claims-list "$BATS_TEST_TMPDIR/p.2"
+	[ "$status" -eq 0 ]
+	tab=$(printf '\t')
+	[ "${lines[0]}" = "noclaim${tab}$BATS_TEST_TMPDIR/p.2${tab}4${tab}a definition" ]
+	[ "${lines[1]}" = "statement${tab}$BATS_TEST_TMPDIR/p.2${tab}3${tab}DESCRIPTION${tab}noclaim${tab}4" ]
+	[ "${lines[2]}" = "statement${tab}$BATS_TEST_TMPDIR/p.2${tab}6${tab}DESCRIPTION${tab}none${tab}0" ]
 }
 
 @test "comments between a .TP and its tag belong to the entry the tag starts; .TQ adds a tag" {
@@ -90,15 +122,29 @@ need_root() {
 	[ "${lines[7]}" = "PASS $CF/errors.2:43 uffd-statement" ]
 	[ "${lines[8]}" = "UNUSED $CF/progs/uffd-hang.c: no page names it" ]
 	[ "${lines[9]}" = "UNUSED $CF/progs/uffd-unused.c: no page names it" ]
-	[ "${lines[10]}" = "3 of 6 errno claims checked, 2 marked NOCHECK, 1 unchecked" ]
-	[ "${lines[11]}" = "3 passed, 1 failed, 1 skipped" ]
-	[ "${#lines[@]}" -eq 12 ]
+	[ "${lines[10]}" = "UNMARKED $CF/errors.2:6 (DESCRIPTION)" ]
+	[ "${lines[11]}" = "UNMARKED $CF/errors.2:12 (UFFDIO_THING)" ]
+	[ "${lines[12]}" = "2 of 5 behaviour statements checked, 1 marked NOCHECK, 0 marked NOCLAIM, 2 unmarked" ]
+	[ "${lines[13]}" = "3 of 6 errno claims checked, 2 marked NOCHECK, 1 unchecked" ]
+	[ "${lines[14]}" = "3 passed, 1 failed, 1 skipped" ]
+	[ "${#lines[@]}" -eq 15 ]
 }
 
-@test "with CLAIMS_STRICT=1 an unchecked claim fails the run" {
+@test "with CLAIMS_STRICT=1 an unchecked claim and an unmarked statement fail the run" {
 	CLAIMS_STRICT=1 run claims-run -d "$CF/progs" -b "$B" "$CF/errors.2"
 	[ "$status" -eq 1 ]
-	[ "${lines[-1]}" = "3 passed, 2 failed, 1 skipped" ]
+	[ "${lines[-1]}" = "3 passed, 4 failed, 1 skipped" ]
+}
+
+@test "without CLAIMS_STRICT an unmarked statement is listed, and fails nothing" {
+	printf '%s\n' '.TH P 2 2025-01-01 "Linux man-pages (unreleased)"' \
+		'.SH DESCRIPTION' 'A statement nobody marked.' '.SH ERRORS' '.TP' \
+		'.B EINVAL' 'Bad flags.' '.\" CHECK uffd-bad-flags' >"$BATS_TEST_TMPDIR/p.2"
+	run claims-run -d "$CF/progs" -b "$B" "$BATS_TEST_TMPDIR/p.2"
+	[ "$status" -eq 0 ]
+	[ "${lines[-4]}" = "UNMARKED $BATS_TEST_TMPDIR/p.2:3 (DESCRIPTION)" ]
+	[ "${lines[-3]}" = "0 of 1 behaviour statements checked, 0 marked NOCHECK, 0 marked NOCLAIM, 1 unmarked" ]
+	[ "${lines[-1]}" = "1 passed, 0 failed, 0 skipped" ]
 }
 
 @test "a CHECK naming a missing program is an error at its page and line, and nothing runs" {

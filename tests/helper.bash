@@ -4,14 +4,22 @@ ROOT=$(cd "$BATS_TEST_DIRNAME/.." && pwd)
 FIXTURES=$ROOT/tests/fixtures/pages
 export ROOT FIXTURES
 
+# The page reader, built once per suite: every script that reads a page
+# finds it through UFFD_PAGE.
+if [ -z "${UFFD_PAGE-}" ] || [ ! -x "$UFFD_PAGE" ]; then
+	UFFD_PAGE=$BATS_FILE_TMPDIR/page
+	[ -x "$UFFD_PAGE" ] || "$ROOT/scripts/page/build.sh" "$UFFD_PAGE"
+fi
+export UFFD_PAGE
+
 # The tools by the names the suites call them, wherever their stage keeps them.
 deps() { "$ROOT/scripts/deps.sh" "$@"; }
 check() { "$ROOT/scripts/check.sh" "$@"; }
-extract() { "$ROOT/scripts/page/extract.sh" "$@"; }
-page-rules() { "$ROOT/scripts/page/rules.sh" "$@"; }
-writeback() { "$ROOT/scripts/page/writeback.sh" "$@"; }
-bless() { "$ROOT/scripts/page/bless.sh" "$@"; }
-roff-escape() { "$ROOT/scripts/page/roff-escape.sh" "$@"; }
+page() { "$UFFD_PAGE" "$@"; }
+extract() { "$UFFD_PAGE" extract "$@" >/dev/null; }
+writeback() { "$UFFD_PAGE" writeback "$@"; }
+bless() { "$UFFD_PAGE" bless "$@"; }
+roff-escape() { "$UFFD_PAGE" escape "$@"; }
 check-examples() { "$ROOT/scripts/page/check-examples.sh" "$@"; }
 compile() { "$ROOT/scripts/run/compile.sh" "$@"; }
 run-session() { "$ROOT/scripts/run/session.sh" "$@"; }
@@ -36,7 +44,7 @@ render-browser() { "$ROOT/scripts/render/browser.sh" "$@"; }
 render-expect() { "$ROOT/scripts/render/expect.sh" "$@"; }
 claims-exec() { "$ROOT/scripts/claims/exec.sh" "$@"; }
 claims-header() { "$ROOT/scripts/claims/header.sh" "$@"; }
-claims-list() { "$ROOT/scripts/claims/list.sh" "$@"; }
+claims-list() { "$UFFD_PAGE" claims "$@"; }
 claims-run() { "$ROOT/scripts/claims/run.sh" "$@"; }
 claims() { "$ROOT/scripts/claims/claims.sh" "$@"; }
 kernel-accel() { "$ROOT/scripts/kernels/accel.sh" "$@"; }

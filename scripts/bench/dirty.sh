@@ -62,9 +62,9 @@ plan() {
 	fi
 }
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/bench-dirty.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$(dirname "$0")/../lib.sh"
+lib_tmpdir bench-dirty
 : >"$tmp/raw"
 : >"$tmp/notes"
 

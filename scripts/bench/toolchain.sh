@@ -57,9 +57,9 @@ fi
 # Called from make: the makes measured are not part of that make.
 unset MAKEFLAGS MFLAGS GNUMAKEFLAGS MAKELEVEL MAKEOVERRIDES || :
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/bench-toolchain.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$(dirname "$0")/../lib.sh"
+lib_tmpdir bench-toolchain
 tree=$tmp/tree
 mkdir "$tree"
 # cp -a of every top-level entry but build/ (git clone would miss the
@@ -214,7 +214,8 @@ count() {
 	echo "$k"
 }
 pages=$(count "$tree"/man2/*.2 "$tree"/man2const/*.2const)
-progs=$(cat "$tree"/man2/*.2 "$tree"/man2const/*.2const 2>/dev/null | grep -c '^\.\\" SRC BEGIN' || :)
+progs=$("$tree/scripts/page/page.sh" list "$tree"/man2/*.2 "$tree"/man2const/*.2const 2>/dev/null |
+	grep -c '^program ' || :)
 {
 	echo "Toolchain: make in a copy of the working tree ($pages pages, $progs example programs),"
 	echo "kernel $(uname -r), $(getconf _NPROCESSORS_ONLN) CPUs; seconds of wall-clock time, median of $REPS"

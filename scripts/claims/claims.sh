@@ -13,18 +13,12 @@
 set -eu
 
 here=$(dirname "$0")
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$here/../lib.sh"
 dir=${CLAIMS_DIR:-tests/claims}
 build=${CLAIMS_BUILD:-build/claims}
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/claims.XXXXXX")
-# shellcheck disable=SC2317 # called by the trap
-cleanup() {
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 143' TERM
+lib_tmpdir claims
 
 "$here/run.sh" -d "$dir" -b "$build" "$@" >"$tmp/run" && rc=0 || rc=$?
 # 0 and 1 are results; anything else is an error, already reported.
@@ -33,7 +27,7 @@ if [ $# -gt 0 ]; then
 	"$here/header.sh" "$@" >"$tmp/header" && rc=0 || rc=$?
 	[ "$rc" -le 1 ] || exit 2
 else
-	printf 'SKIP header coverage: no page given\n0 passed, 0 failed, 1 skipped\n' >"$tmp/header"
+	{ echo 'SKIP header coverage: no page given'; lib_summary 0 0 1; } >"$tmp/header"
 fi
 
 summary='^[0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$'
@@ -45,7 +39,7 @@ for part in run header; do
 		exit 2
 	fi
 done
-coverage='^[0-9]+ of [0-9]+ errno claims checked'
+coverage='^[0-9]+ of [0-9]+ (errno claims|behaviour statements) checked'
 grep -Ev "$summary|$coverage" "$tmp/run" || true
 grep -Ev "$summary" "$tmp/header" || true
 grep -E "$coverage" "$tmp/run" || true

@@ -42,6 +42,8 @@ set -eu
 
 prog=claims-header
 here=$(dirname "$0")
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$here/../lib.sh"
 header=${CLAIMS_HEADER:-}
 while getopts H: opt; do
 	case $opt in
@@ -66,7 +68,7 @@ if [ -z "$header" ]; then
 		sort -V | tail -n 1)
 	if [ -z "$header" ]; then
 		echo "SKIP header coverage: no /usr/src/linux-headers-*/include/uapi/linux/userfaultfd.h (scripts/deps.sh installs it)"
-		echo "0 passed, 0 failed, 1 skipped"
+		lib_summary 0 0 1
 		exit 0
 	fi
 elif [ ! -r "$header" ]; then
@@ -76,15 +78,7 @@ fi
 cc=${CC:-gcc}
 header_abs=$(cd "$(dirname "$header")" && pwd)/$(basename "$header")
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/claims-header.XXXXXX")
-# shellcheck disable=SC2317 # called by the trap
-cleanup() {
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 143' TERM
+lib_tmpdir claims-header
 
 # The header's macros: NAME<tab>LINE<tab>VALUE, continuation lines joined.
 awk '
@@ -113,180 +107,31 @@ function emit() {
 }
 ' "$header" >"$tmp/defs"
 
-# What the pages say: one record a line, tab-separated:
+# What the pages say (page names, scripts/page/), against the header: one
+# record a line, tab-separated:
 #   seen NAME PAGE:LINE          first mention of a header constant
 #   unknown NAME PAGE:LINE       a name the header does not define
 #   value NAME PAGE LINE EXPR    a value the page gives
-awk -f "$here/roff.awk" -f /dev/stdin "$tmp/defs" "$@" >"$tmp/said" <<'EOF'
-BEGIN { OFS = "\t" }
-FILENAME == ARGV[1] { defined[$1] = 1; next }
-FNR == 1 {
-	intbl = 0; indef = 0
-	# The names this page defines for itself, in its examples.
-	while ((getline l < FILENAME) > 0) {
-		l = unescape(l)
-		if (l ~ /^[ \t]*#[ \t]*define[ \t]+/) {
-			sub(/^[ \t]*#[ \t]*define[ \t]+/, "", l)
-			sub(/[^A-Za-z0-9_].*/, "", l)
-			if (!(l in defined))
-				own[FILENAME, l] = 1
-		}
-	}
-	close(FILENAME)
-}
-
-function is_name(t) {
-	return t ~ /^_?(UFFD|UFFDIO|USERFAULTFD)_[A-Za-z0-9_]*$/ && t !~ /_$/ || t == "UFFDIO"
-}
-
-# Does this text look like an integer expression?  Then return it as C.
-function as_value(v,    t) {
-	v = trim(v)
-	if (v ~ /^bit[ \t]+[0-9]+$/) {
-		sub(/^bit[ \t]+/, "", v)
-		return "(1ULL << " v ")"
-	}
-	t = v
-	gsub(/__u64|__u32|unsigned|long|int/, "", t)
-	if (t ~ /^[0-9a-fA-FxXuUlL<>|() \t]+$/ && t ~ /[0-9]/)
-		return v
-	return ""
-}
-
-function said_value(name, line, v) {
-	if (v != "" && (name in defined))
-		print "value", name, FILENAME, line, v
-}
-
-# A line of text or code: the names in it, and values given inline.
-function scan(t, line, novalues,    rest, w, n, i, tok, p, depth, c, j, inner) {
-	n = split(t, w, /[^A-Za-z0-9_]+/)
-	for (i = 1; i <= n; i++) {
-		tok = w[i]
-		if (!is_name(tok))
-			continue
-		if (tok in defined) {
-			if (!(tok in seen)) {
-				seen[tok] = 1
-				print "seen", tok, FILENAME ":" line
-			}
-		} else if (!((FILENAME, tok) in own) && !((FILENAME, line, tok) in told)) {
-			told[FILENAME, line, tok] = 1
-			print "unknown", tok, FILENAME ":" line
-		}
-	}
-	if (novalues)
-		return
-	# NAME (VALUE)
-	rest = t
-	while (match(rest, /(UFFD|UFFDIO|USERFAULTFD)_[A-Za-z0-9_]*[ \t]*\(/)) {
-		tok = substr(rest, RSTART, RLENGTH)
-		sub(/[ \t]*\($/, "", tok)
-		if (RSTART > 1 && substr(rest, RSTART - 1, 1) ~ /[A-Za-z0-9_]/) {
-			rest = substr(rest, RSTART + RLENGTH)
-			continue
-		}
-		p = RSTART + RLENGTH - 1
-		depth = 0
-		for (j = p; j <= length(rest); j++) {
-			c = substr(rest, j, 1)
-			if (c == "(") depth++
-			else if (c == ")" && --depth == 0) break
-		}
-		if (depth == 0) {
-			inner = substr(rest, p + 1, j - p - 1)
-			said_value(tok, line, as_value(inner))
-		}
-		rest = substr(rest, p + 1)
-	}
-}
-
-is_comment($0) { next }
-
-# Tables (tbl): options (;), format (.), then rows up to the end macro.
-/^[.\047][ \t]*TS([ \t]|$)/ { intbl = 1; tstage = "opts"; tab = "\t"; heading_done = 0; delete kind; next }
-/^[.\047][ \t]*T[E]([ \t]|$)/ { intbl = 0; next }
-intbl && tstage == "opts" {
-	tstage = "format"
-	if ($0 ~ /;[ \t]*$/) {
-		if (match($0, /tab[ \t]*\(.\)/))
-			tab = substr($0, RSTART + RLENGTH - 2, 1)
-		next
-	}
-}
-intbl && tstage == "format" {
-	if ($0 ~ /\.[ \t]*$/)
-		tstage = "rows"
-	next
-}
-intbl && tstage == "rows" {
-	if ($0 ~ /^[.\047]/ || $0 ~ /^[ \t]*[_=][ \t]*$/)
-		next
-	n = split($0, cell, tab)
-	for (i = 1; i <= n; i++)
-		cell[i] = trim(unescape(cell[i]))
-	scan(unescape($0), FNR)
-	if (!heading_done) {
-		heading_done = 1
-		if (!is_name(cell[1])) {
-			for (i = 2; i <= n; i++) {
-				h = tolower(cell[i])
-				if (h ~ /^bit/) kind[i] = "bit"
-				else if (h ~ /^value/) kind[i] = "value"
-			}
-			next
-		}
-	}
-	if (!is_name(cell[1]))
-		next
-	for (i = 2; i <= n; i++) {
-		if (!(i in kind) || cell[i] == "")
-			continue
-		if (kind[i] == "bit" && cell[i] ~ /^[0-9]+$/)
-			said_value(cell[1], FNR, "(1ULL << " cell[i] ")")
-		else if (kind[i] == "value")
-			said_value(cell[1], FNR, as_value(cell[i]))
+page names "$@" >"$tmp/names" || exit 2
+awk -F '\t' -v OFS='\t' '
+FNR == 1 { file++ }
+file == 1 { defined[$1] = 1; next }
+# The names a page defines for itself, in its examples.
+file == 2 { if ($1 == "define" && !($4 in defined)) own[$2, $4] = 1; next }
+$1 == "name" && ($4 in defined) {
+	if (!($4 in seen)) {
+		seen[$4] = 1
+		print "seen", $4, $2 ":" $3
 	}
 	next
 }
-
-# #define NAME VALUE in an example, continuation lines joined.
-indef {
-	dvalue = dvalue " " unescape($0)
-	if (dvalue ~ /\\$/) { sub(/\\$/, "", dvalue); scan(unescape($0), FNR, 1); next }
-	indef = 0
-	scan(unescape($0), FNR, 1)
-	define_done()
+$1 == "name" && !(($2, $4) in own) && !(($2, $3, $4) in told) {
+	told[$2, $3, $4] = 1
+	print "unknown", $4, $2 ":" $3
 	next
 }
-{
-	t = unescape($0)
-	if (t ~ /^[ \t]*#[ \t]*define[ \t]+(UFFD|UFFDIO|USERFAULTFD|_UFFDIO)/) {
-		scan(t, FNR, 1)
-		s = t
-		sub(/^[ \t]*#[ \t]*define[ \t]+/, "", s)
-		dname = s
-		sub(/[^A-Za-z0-9_].*/, "", dname)
-		dvalue = substr(s, length(dname) + 1)
-		dline = FNR
-		if (dvalue ~ /^\(/) {
-			# A function-like macro: not a constant.
-			next
-		}
-		if (dvalue ~ /\\$/) { sub(/\\$/, "", dvalue); indef = 1; next }
-		define_done()
-		next
-	}
-	scan(t ~ /^[.\047]/ ? plain($0) : t, FNR)
-}
-function define_done() {
-	gsub(/\/\*.*\*\//, "", dvalue)
-	sub(/\/\/.*/, "", dvalue)
-	dvalue = trim(dvalue)
-	if (dvalue != "")
-		said_value(dname, dline, dvalue)
-}
-EOF
+$1 == "value" && ($4 in defined) { print "value", $4, $2, $3, $5 }
+' "$tmp/defs" "$tmp/names" "$tmp/names" >"$tmp/said"
 
 # The values, computed by the compiler from the header and from the page.
 # #line makes an error point at the page.

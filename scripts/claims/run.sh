@@ -2,7 +2,7 @@
 # claims-run [-d CLAIMSDIR] [-b BUILDDIR] PAGE...: check the errno claims of
 # manual pages against the running kernel.
 #
-# Every .\" CHECK NAME comment in the pages (see scripts/claims/list.sh) runs
+# Every .\" CHECK NAME comment in the pages (page claims, scripts/page/) runs
 # CLAIMSDIR/NAME.c (default tests/claims) through scripts/claims/exec.sh, and
 # prints a result line: PASS, FAIL (with what the program saw) or SKIP
 # (with the reason), naming the page and line of the claim, its errno and
@@ -20,19 +20,26 @@
 #   NOCHECK PAGE:LINE ERRNO: REASON
 # Every priv-*.c of CLAIMSDIR that no page names runs too (the privilege
 # rules are checked even where no page states them yet); any other program
-# no page names is listed as UNUSED.  Then come the coverage line
+# no page names is listed as UNUSED.  Each behaviour statement (a paragraph
+# or list item of DESCRIPTION, NOTES, BUGS or HISTORY) that carries no
+# CHECK, NOCHECK or NOCLAIM is listed as
+#   UNMARKED PAGE:LINE (SECTION)
+# Then come the coverage lines
+#   N of M behaviour statements checked, K marked NOCHECK, C marked NOCLAIM, U unmarked
 #   N of M errno claims checked, K marked NOCHECK, U unchecked
 # and the summary
 #   N passed, N failed, N skipped
 #
 # Exit status: 0, or 1 if a check failed (or, with CLAIMS_STRICT=1, if a
-# claim is unchecked); 2 on an error in the pages (a CHECK naming a program
+# claim is unchecked or a statement unmarked); 2 on an error in the pages (a CHECK naming a program
 # that does not exist, a malformed comment), reported as PAGE:LINE: message
 # on stderr, with nothing on stdout.
 set -eu
 
 prog=claims-run
 here=$(dirname "$0")
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$here/../lib.sh"
 dir=tests/claims
 build=build/claims
 usage() {
@@ -49,18 +56,10 @@ done
 shift $((OPTIND - 1))
 [ $# -gt 0 ] || [ -d "$dir" ] || usage
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/claims-run.XXXXXX")
-# shellcheck disable=SC2317 # called by the trap
-cleanup() {
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 143' TERM
+lib_tmpdir claims-run
 
 if [ $# -gt 0 ]; then
-	"$here/list.sh" "$@" >"$tmp/list" || exit 2
+	page claims "$@" >"$tmp/list" || exit 2
 else
 	: >"$tmp/list"
 fi
@@ -72,11 +71,23 @@ fi
 
 # The plan, one line each, tab-separated, in page order:
 #   run WHAT NAME | unchecked TEXT | nocheck TEXT | unused NAME
-#   | error TEXT | total M CHECKED NOCHECK UNCHECKED
+#   | unmarked TEXT | error TEXT
+#   | statements M CHECKED NOCHECK NOCLAIM UNMARKED
+#   | total M CHECKED NOCHECK UNCHECKED
 awk -F '\t' -v dir="$dir" '
 FILENAME == ARGV[1] { have[$0] = 1; next }
 { rec[++n] = $0 }
 $1 == "entry" { errno[$2 ":" $3] = $4; ctx[$2 ":" $3] = $5; entries++ }
+$1 == "statement" {
+	nst++
+	if ($5 == "check") sc++
+	else if ($5 == "nocheck") sn++
+	else if ($5 == "noclaim") sl++
+	else unmarked[++su] = $2 ":" $3 " (" $4 ")"
+	next
+}
+$1 == "noclaim" { next }
+$1 == "check" && $5 ~ /^run:/ { next }
 $1 == "check" {
 	named[$5] = 1
 	if ($4 != "-") checked[$2 ":" $4] = 1
@@ -97,6 +108,9 @@ END {
 				nu++
 				print "unchecked\t" k " " f[4] (f[5] != "" ? " (" f[5] ")" : "")
 			}
+		} else if (f[1] == "check" && f[5] ~ /^run:/) {
+			# Checked by the page'"'"'s own session of that program (make).
+			continue
 		} else if (f[1] == "check") {
 			if (f[4] == "-")
 				print "run\t" f[2] ":" f[3] " " f[5] "\t" f[5]
@@ -104,7 +118,7 @@ END {
 				k = f[2] ":" f[4]
 				print "run\t" k " " errno[k] " " f[5] "\t" f[5]
 			}
-		} else if (f[1] == "nocheck") {
+		} else if (f[1] == "nocheck" && f[4] != "-") {
 			k = f[2] ":" f[4]
 			if (!(k in checked))
 				print "nocheck\t" k " " errno[k] ": " f[5]
@@ -114,6 +128,9 @@ END {
 		if (!(p in named))
 			print (p ~ /^priv-/ ? "run\t" p " (stated in no page)\t" p : "unused\t" p) | "sort"
 	close("sort")
+	for (i = 1; i <= su; i++)
+		print "unmarked\t" unmarked[i]
+	printf "statements\t%d\t%d\t%d\t%d\t%d\n", nst, sc, sn, sl, su
 	printf "total\t%d\t%d\t%d\t%d\n", entries, nc, nn, nu
 }
 ' "$tmp/programs" "$tmp/list" >"$tmp/plan"
@@ -126,7 +143,7 @@ fi
 strict=${CLAIMS_STRICT:-0}
 tab=$(printf '\t')
 passed=0 failed=0 skipped=0
-while IFS=$tab read -r kind a b c d; do
+while IFS=$tab read -r kind a b c d e; do
 	case $kind in
 	run)
 		if "$here/exec.sh" -d "$dir" -b "$build" "$b" >"$tmp/res" </dev/null; then
@@ -157,6 +174,13 @@ while IFS=$tab read -r kind a b c d; do
 		;;
 	nocheck) echo "NOCHECK $a" ;;
 	unused) echo "UNUSED $dir/$a.c: no page names it" ;;
+	unmarked)
+		echo "UNMARKED $a"
+		[ "$strict" = 1 ] && failed=$((failed + 1))
+		;;
+	statements)
+		echo "$b of $a behaviour statements checked, $c marked NOCHECK, $d marked NOCLAIM, $e unmarked"
+		;;
 	total)
 		echo "$b of $a errno claims checked, $c marked NOCHECK, $d unchecked"
 		;;
@@ -165,5 +189,5 @@ done <"$tmp/plan" >"$tmp/out"
 # Only now: an error in a claim program's context (exit 2 above) leaves
 # nothing on stdout.
 cat "$tmp/out"
-echo "$passed passed, $failed failed, $skipped skipped"
+lib_summary "$passed" "$failed" "$skipped"
 [ $failed -eq 0 ]

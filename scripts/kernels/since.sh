@@ -58,73 +58,11 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # The annotations, one a line: PAGE<tab>LINE<tab>NAME<tab>X.Y<tab>ARCH
-# ("-" for none); errors to $tmp/errors.
-awk -v errors="$tmp/errors" -v window=4 '
-	function err(file, line, msg) {
-		printf "%s:%d: %s\n", file, line, msg > errors
-	}
-	# The text a reader sees of a roff line, near enough for numbers.
-	function visible(s) {
-		gsub(/\\&|\\:|\\%/, "", s)
-		gsub(/\\f(\[[^]]*\]|\([A-Za-z0-9][A-Za-z0-9]|[A-Za-z0-9])/, "", s)
-		gsub(/\\-/, "-", s)
-		return s
-	}
-	function finish(i) {
-		err(pfile[i], pline[i], sprintf("SINCE %s %s: the %d lines of text that follow do not say %s",
-		    pname[i], pver[i], window, pver[i]))
-		delete pfile[i]
-	}
-	FNR == 1 {
-		for (i in pfile)
-			finish(i)
-	}
-	/^[.'\'']?[ \t]*\\"/ {
-		if ($0 !~ /^\.\\"[ \t]*SINCE([ \t]|$)/)
-			next
-		n = split($0, w, /[ \t]+/)
-		# w[1] is .\" (or .\"SINCE, which the pattern refused)
-		if ((n != 4 && n != 5) || w[2] != "SINCE") {
-			err(FILENAME, FNR, "expected .\\\" SINCE NAME X.Y [ARCH]")
-			next
-		}
-		if (n == 5 && w[5] !~ /^(amd64|arm64|armel|armhf|i386|loong64|mips64el|ppc64el|riscv64|s390x)$/) {
-			err(FILENAME, FNR, "SINCE " w[3] " " w[4] " " w[5] ": not an architecture (amd64, arm64, ...)")
-			next
-		}
-		if (w[3] !~ /^[A-Za-z][A-Za-z0-9_-]*$/) {
-			err(FILENAME, FNR, "SINCE " w[3] ": not a name the probe reports")
-			next
-		}
-		if (w[4] !~ /^[0-9]+\.[0-9]+$/) {
-			err(FILENAME, FNR, "SINCE " w[3] " " w[4] ": not a version X.Y")
-			next
-		}
-		k = ++npending
-		pfile[k] = FILENAME; pline[k] = FNR; pname[k] = w[3]; pver[k] = w[4]
-		pleft[k] = window
-		printf "%s\t%d\t%s\t%s\t%s\n", FILENAME, FNR, w[3], w[4], (n == 5 ? w[5] : "-")
-		next
-	}
-	{
-		text = visible($0)
-		for (i in pfile) {
-			re = pver[i]; gsub(/\./, "\\.", re)
-			if (text ~ ("(^|[^0-9.])" re "([^0-9]|$)"))
-				delete pfile[i]
-			else if (--pleft[i] == 0)
-				finish(i)
-		}
-	}
-	END {
-		for (i in pfile)
-			finish(i)
-	}' "$@" >"$tmp/since"
-
-if [ -s "$tmp/errors" ]; then
-	sort -t : -k 1,1 -k 2,2n "$tmp/errors" >&2
-	exit 2
-fi
+# ("-" for none), from the page reader, which also holds each to its
+# text; an error there is PAGE:LINE: message on stderr.
+"$(dirname "$0")/../page/page.sh" since "$@" >"$tmp/read" || exit 2
+awk -F '\t' -v OFS='\t' '{ if (NF < 5 || $5 == "") $5 = "-"; print $1, $2, $3, $4, $5 }' \
+	"$tmp/read" >"$tmp/since"
 [ -n "$probe" ] || exit 0
 
 awk -F '\t' -v probe="$probe" -v arch="$arch" '

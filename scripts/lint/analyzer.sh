@@ -11,14 +11,14 @@ here=$(dirname "$0")
 cflags=${LINT_CFLAGS:--std=gnu11 -Wall -Wextra -pthread}
 cc=${LINT_CC:-gcc}
 [ $# -gt 0 ] || { echo "usage: lint-analyzer FILE.c..." >&2; exit 2; }
-tmp=$(mktemp "${TMPDIR:-/tmp}/lint-analyzer.XXXXXX") || exit 2
-trap 'rm -f "$tmp"' EXIT
-trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$here/../lib.sh"
+lib_tmpdir lint-analyzer
 for file; do
 	# shellcheck disable=SC2086 # the flags are words
 	LC_ALL=C timeout 300 "$cc" $cflags -fanalyzer -Werror \
 		-fdiagnostics-plain-output -fdiagnostics-path-format=none \
-		-c -o /dev/null "$file" >"$tmp" 2>&1
+		-c -o /dev/null "$file" >"$tmp/out" 2>&1
 	rc=$?
 	awk -v file="$file" -v rc="$rc" -v cc="$cc" '
 		match($0, /^[^ :][^:]*:[0-9]+:[0-9]+: (warning|error): /) {
@@ -30,5 +30,5 @@ for file; do
 		END {
 			if (rc != 0 && n == 0)
 				printf "%s:0: analyzer: %s failed with status %d\n", file, cc, rc
-		}' "$tmp"
+		}' "$tmp/out"
 done | "$here/filter.sh"

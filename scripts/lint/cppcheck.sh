@@ -8,15 +8,15 @@
 set -u
 here=$(dirname "$0")
 [ $# -gt 0 ] || { echo "usage: lint-cppcheck FILE.c..." >&2; exit 2; }
-tmp=$(mktemp "${TMPDIR:-/tmp}/lint-cppcheck.XXXXXX") || exit 2
-trap 'rm -f "$tmp"' EXIT
-trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$here/../lib.sh"
+lib_tmpdir lint-cppcheck
 for file; do
 	LC_ALL=C timeout 300 cppcheck --error-exitcode=1 --quiet \
 		--enable=warning,style,portability --inline-suppr \
 		--language=c --std=c11 --platform=unix64 --library=posix \
 		--template='{file}:{line}: cppcheck: {severity}: {message} [{id}]' \
-		"$file" >"$tmp" 2>&1
+		"$file" >"$tmp/out" 2>&1
 	rc=$?
 	awk -v file="$file" -v rc="$rc" '
 		/^[^ :][^:]*:[0-9]+: cppcheck: / { print; n++; next }
@@ -25,5 +25,5 @@ for file; do
 		END {
 			if (rc != 0 && n == 0)
 				printf "%s:0: cppcheck: cppcheck failed with status %d\n", file, rc
-		}' "$tmp"
+		}' "$tmp/out"
 done | "$here/filter.sh"

@@ -9,21 +9,18 @@
 # at the .TS line of the page's tables.  Exits 1 if a message is left.
 set -u
 here=$(dirname "$0")
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$here/../lib.sh"
 [ $# -gt 0 ] || { echo "usage: lint-groff PAGE..." >&2; exit 2; }
-tmp=$(mktemp "${TMPDIR:-/tmp}/lint-groff.XXXXXX") || exit 2
-trap 'rm -f "$tmp"' EXIT
-trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM
-for page; do
+lib_tmpdir lint-groff
+for p; do
+	# The lines of the page's tables, from the page reader.
+	tables=$(page outline "$p" 2>/dev/null | awk '$1 == "table" { printf "%s%s", sep, $2; sep = ", " }')
 	for device in ps utf8; do
-		LC_ALL=C timeout 60 groff -man -t -ww -z -T"$device" "$page" >"$tmp" 2>&1
+		LC_ALL=C timeout 60 groff -man -t -ww -z -T"$device" "$p" >"$tmp/out" 2>&1
 		rc=$?
 		# troff: PAGE:LINE: warning: ..., tbl:PAGE:LINE: ..., or no place.
-		awk -v page="$page" -v rc="$rc" -v device="$device" '
-			FNR == 1 { file++ }
-			file == 1 {
-				if ($0 ~ /^[.\047][ \t]*TS([ \t]|$)/) tables = tables (tables == "" ? "" : ", ") FNR
-				next
-			}
+		awk -v page="$p" -v rc="$rc" -v device="$device" -v tables="$tables" '
 			{
 				line = $0
 				sub(/^(troff|tbl|groff|grotty|grops|gropdf|preconv|eqn|pic): ?/, "", line)
@@ -41,6 +38,6 @@ for page; do
 			END {
 				if (rc != 0 && n == 0)
 					printf "%s:0: groff: groff -T%s failed with status %d\n", page, device, rc
-			}' "$page" "$tmp"
+			}' "$tmp/out"
 	done
 done | "$here/filter.sh"

@@ -45,7 +45,7 @@ lint-scripts: $(LINT_SH_STAMPS)
 lint-spell: $(LINT_SPELL_STAMPS)
 
 # --- pages ---
-$(LINT_DIR)/style/%.ok: % scripts/lint/style.sh scripts/lint/style.awk $(LINT_FILTER)
+$(LINT_DIR)/style/%.ok: % scripts/lint/style.sh $(PAGE_READER) $(LINT_FILTER)
 	@mkdir -p $(@D)
 	$(Q)scripts/lint/style.sh $<
 	@touch $@
@@ -60,7 +60,7 @@ $(LINT_DIR)/groff/%.ok: % scripts/lint/groff.sh $(LINT_FILTER)
 	$(Q)scripts/lint/groff.sh $<
 	@touch $@
 
-$(LINT_DIR)/width/%.ok: % scripts/lint/width.sh scripts/lint/width.awk $(LINT_FILTER)
+$(LINT_DIR)/width/%.ok: % scripts/lint/width.sh scripts/lint/width.awk $(PAGE_READER) $(LINT_FILTER)
 	@mkdir -p $(@D)
 	$(Q)scripts/lint/width.sh $<
 	@touch $@

@@ -7,11 +7,11 @@
 set -u
 here=$(dirname "$0")
 [ $# -gt 0 ] || { echo "usage: lint-mandoc PAGE..." >&2; exit 2; }
-tmp=$(mktemp "${TMPDIR:-/tmp}/lint-mandoc.XXXXXX") || exit 2
-trap 'rm -f "$tmp"' EXIT
-trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$here/../lib.sh"
+lib_tmpdir lint-mandoc
 for page; do
-	LC_ALL=C timeout 60 mandoc -Tlint -Wall "$page" >"$tmp" 2>&1
+	LC_ALL=C timeout 60 mandoc -Tlint -Wall "$page" >"$tmp/out" 2>&1
 	rc=$?
 	# mandoc's status: 0 clean, 1 style, 2 warning, 3 error, 4 unsupported;
 	# above that it could not do its work.
@@ -32,5 +32,5 @@ for page; do
 		END {
 			if (rc > 4 || (rc != 0 && n == 0))
 				printf "%s:0: mandoc: mandoc failed with status %d\n", page, rc
-		}' "$tmp"
+		}' "$tmp/out"
 done | "$here/filter.sh"

@@ -33,11 +33,11 @@ if [ "${1-}" = -l ]; then
 	exit 0
 fi
 [ $# -gt 0 ] || { echo "usage: lint-shell [-l] FILE..." >&2; exit 2; }
-tmp=$(mktemp "${TMPDIR:-/tmp}/lint-shell.XXXXXX") || exit 2
-trap 'rm -f "$tmp"' EXIT
-trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$here/../lib.sh"
+lib_tmpdir lint-shell
 for file; do
-	LC_ALL=C.UTF-8 timeout 60 shellcheck -f gcc -- "$file" >"$tmp" 2>&1
+	LC_ALL=C.UTF-8 timeout 60 shellcheck -f gcc -- "$file" >"$tmp/out" 2>&1
 	rc=$?
 	awk -v file="$file" -v rc="$rc" '
 		match($0, /^[^ :][^:]*:[0-9]+:[0-9]+: [a-z]+: /) {
@@ -54,5 +54,5 @@ for file; do
 		END {
 			if (rc != 0 && n == 0)
 				printf "%s:0: shellcheck: shellcheck failed with status %d\n", file, rc
-		}' "$tmp"
+		}' "$tmp/out"
 done | "$here/filter.sh"

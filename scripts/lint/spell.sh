@@ -7,11 +7,11 @@
 set -u
 here=$(dirname "$0")
 [ $# -gt 0 ] || { echo "usage: lint-spell FILE..." >&2; exit 2; }
-tmp=$(mktemp "${TMPDIR:-/tmp}/lint-spell.XXXXXX") || exit 2
-trap 'rm -f "$tmp"' EXIT
-trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$here/../lib.sh"
+lib_tmpdir lint-spell
 for file; do
-	LC_ALL=C.UTF-8 timeout 60 codespell --disable-colors -- "$file" >"$tmp" 2>&1
+	LC_ALL=C.UTF-8 timeout 60 codespell --disable-colors -- "$file" >"$tmp/out" 2>&1
 	rc=$?
 	# codespell: FILE:LINE: WORD ==> FIX; its status counts the findings.
 	awk -v file="$file" -v rc="$rc" '
@@ -24,5 +24,5 @@ for file; do
 		END {
 			if (rc != 0 && n == 0)
 				printf "%s:0: codespell: codespell failed with status %d\n", file, rc
-		}' "$tmp"
+		}' "$tmp/out"
 done | "$here/filter.sh"

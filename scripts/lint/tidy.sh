@@ -12,12 +12,12 @@ cflags=${LINT_CFLAGS:--std=gnu11 -Wall -Wextra -pthread}
 tidy=${CLANG_TIDY:-clang-tidy}
 [ $# -gt 0 ] || { echo "usage: lint-tidy FILE.c..." >&2; exit 2; }
 [ -r "$config" ] || { echo "lint-tidy: $config: no clang-tidy configuration" >&2; exit 2; }
-tmp=$(mktemp "${TMPDIR:-/tmp}/lint-tidy.XXXXXX") || exit 2
-trap 'rm -f "$tmp"' EXIT
-trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$here/../lib.sh"
+lib_tmpdir lint-tidy
 for file; do
 	# shellcheck disable=SC2086 # the flags are words
-	LC_ALL=C timeout 300 "$tidy" --quiet --config-file="$config" "$file" -- $cflags >"$tmp" 2>&1
+	LC_ALL=C timeout 300 "$tidy" --quiet --config-file="$config" "$file" -- $cflags >"$tmp/out" 2>&1
 	rc=$?
 	# clang-tidy names files by their absolute path: name them as given.
 	awk -v file="$file" -v rc="$rc" -v pwd="$PWD" '
@@ -34,5 +34,5 @@ for file; do
 		END {
 			if (rc != 0 && n == 0)
 				printf "%s:0: clang-tidy: clang-tidy failed with status %d\n", file, rc
-		}' "$tmp"
+		}' "$tmp/out"
 done | "$here/filter.sh"

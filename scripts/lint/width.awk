@@ -2,28 +2,16 @@
 # terminal, with the source line each comes from where it can be found.
 #
 #	LC_ALL=C awk -v page=PATH -v renderer=NAME -v width=80 \
-#		-f scripts/lint/width.awk PAGE RENDERED
+#		-f scripts/lint/width.awk WORDS RENDERED
 #
-# RENDERED is the page formatted for the terminal, without overstriking
+# WORDS is what the page reader says of the page's lines (page words:
+# "lines N", "th LINE", "sh LINE TITLE", "w LINE WORDS"); RENDERED is the
+# page formatted for the terminal, without overstriking
 # (col -bx).  Prints "PAGE:LINE: width: NAME: rendered line N is C columns
 # wide (> 80): TEXT".  The source line is found by the words of the
 # rendered line: the source line with the same words, in the section the
 # rendered line is in; failing that the one holding its longest word;
 # failing that the .SH line of the section, with a note.
-
-# The words (runs of letters, digits and _) of s, roff escapes removed,
-# joined by single spaces.
-function words(s,    t) {
-	t = s
-	gsub(/\\f(\[[^]]*\]|\(..|.)/, " ", t)
-	gsub(/\\[*n](\[[^]]*\]|\(..|.)/, " ", t)
-	gsub(/\\(\[[^]]*\]|\(..)/, " ", t)
-	gsub(/\\[&%:|^\/,~ce-]/, " ", t)
-	gsub(/[^A-Za-z0-9_]+/, " ", t)
-	sub(/^ +/, "", t)
-	sub(/ +$/, "", t)
-	return t
-}
 
 # Characters, not bytes: UTF-8 continuation bytes do not count.
 function columns(s,    t) {
@@ -44,22 +32,20 @@ function trim(s) {
 
 FNR == 1 { file++ }
 
-# The source.
+# The source, as the page reader reads it.
 file == 1 {
-	src[FNR] = $0
-	nsrc = FNR
-	if ($0 ~ /^[.'][ \t]*\\"/) { w[FNR] = ""; next }
-	if ($0 ~ /^[.'][ \t]*TH[ \t]/) thline = FNR
-	if ($0 ~ /^[.'][ \t]*SH[ \t]/) {
+	if ($1 == "lines") nsrc = $2
+	else if ($1 == "th") thline = $2
+	else if ($1 == "sh") {
 		t = $0
-		sub(/^[.'][ \t]*SH[ \t]+/, "", t)
-		gsub(/"/, "", t)
-		shline[t] = FNR
-		shorder[++nsh] = FNR
+		sub(/^sh [0-9]+ /, "", t)
+		shline[t] = $2
+		shorder[++nsh] = $2
+	} else if ($1 == "w") {
+		t = $0
+		sub(/^w [0-9]+ ?/, "", t)
+		w[$2] = t
 	}
-	t = $0
-	if (t ~ /^[.']/) sub(/^[.'][ \t]*[^ \t]*/, "", t)
-	w[FNR] = words(t)
 	next
 }
 
@@ -96,7 +82,10 @@ END {
 		if (c <= width)
 			continue
 		bad++
-		rw = words(line)
+		rw = line
+		gsub(/[^A-Za-z0-9_]+/, " ", rw)
+		sub(/^ +/, "", rw)
+		sub(/ +$/, "", rw)
 		found = 0
 		note = ""
 		if (r == 1 || r == nrend) {

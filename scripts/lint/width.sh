@@ -10,11 +10,11 @@
 # LINT_WIDTH sets another width.
 set -u
 here=$(dirname "$0")
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$here/../lib.sh"
 width=${LINT_WIDTH:-80}
 [ $# -gt 0 ] || { echo "usage: lint-width PAGE..." >&2; exit 2; }
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/lint-width.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM
+lib_tmpdir lint-width
 
 # render NAME PAGE: the page for the terminal, into $tmp/NAME; a failure
 # is a message.
@@ -41,10 +41,14 @@ render() {
 }
 
 for page; do
+	if ! page words "$page" >"$tmp/words" 2>"$tmp/err"; then
+		printf '%s:0: width: the page reader failed: %s\n' "$page" "$(head -n 1 "$tmp/err")"
+		continue
+	fi
 	for renderer in man-db mandoc; do
 		render "$renderer" "$page" || continue
 		LC_ALL=C awk -v page="$page" -v renderer="$renderer" -v width="$width" \
-			-f "$here/width.awk" "$page" "$tmp/$renderer"
+			-f "$here/width.awk" "$tmp/words" "$tmp/$renderer"
 		[ $? -le 1 ] || printf '%s:0: width: lint-width.awk failed\n' "$page"
 	done
 done | "$here/filter.sh"

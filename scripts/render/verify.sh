@@ -27,70 +27,11 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/render-verify.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM
 
-# What a page holds: "sh LINE TITLE", "ss LINE TITLE", "prog LINE NAME"
-# followed by "code TEXT" lines (the program as a reader sees it), and
-# "cmd LINE TEXT" for the session commands.
+# What a page holds, from the page reader: "sh LINE TITLE", "ss LINE
+# TITLE", "prog LINE NAME" followed by "code TEXT" lines (the program as a
+# reader sees it), and "cmd LINE TEXT" for the session commands.
 outline() {
-	awk '
-		function unroff(s) {
-			gsub(/\\f(\[[^]]*\]|\(..|.)/, "", s)
-			gsub(/\\-/, "-", s)
-			gsub(/\\(\(aq|\[aq\])/, "\047", s)
-			gsub(/\\(\(dq|\[dq\])/, "\"", s)
-			gsub(/\\(\(ti|\[ti\])/, "~", s)
-			gsub(/\\(\(ha|\[ha\])/, "^", s)
-			gsub(/\\(\(ga|\[ga\])/, "`", s)
-			gsub(/\\[&%]/, "", s)
-			gsub(/\\(e|\(rs|\[rs\])/, "\\", s)
-			return s
-		}
-		function args(s,    out) {
-			# The arguments of a macro line, unquoted and joined;
-			# "" inside a quoted argument is a quote, as in roff.
-			out = ""
-			while (s != "") {
-				if (substr(s, 1, 1) == "\"") {
-					s = substr(s, 2)
-					while (s != "") {
-						if (substr(s, 1, 2) == "\"\"") {
-							out = out "\""
-							s = substr(s, 3)
-						} else if (substr(s, 1, 1) == "\"") {
-							s = substr(s, 2)
-							break
-						} else {
-							out = out substr(s, 1, 1)
-							s = substr(s, 2)
-						}
-					}
-				} else if (substr(s, 1, 1) ~ /[ \t]/) {
-					s = substr(s, 2)
-				} else {
-					match(s, /^[^ \t]+/)
-					out = out substr(s, 1, RLENGTH)
-					s = substr(s, RLENGTH + 1)
-				}
-			}
-			return out
-		}
-		/^\.SH[ \t]/ { t = $0; sub(/^\.SH[ \t]+/, "", t); gsub(/"/, "", t); print "sh", FNR, t; next }
-		/^\.SS[ \t]/ { t = $0; sub(/^\.SS[ \t]+/, "", t); gsub(/"/, "", t); print "ss", FNR, unroff(t); next }
-		/^\.\\" SRC BEGIN \(/ {
-			name = $0
-			sub(/^\.\\" SRC BEGIN \(/, "", name)
-			sub(/\).*/, "", name)
-			print "prog", FNR, name
-			insrc = 1
-			next
-		}
-		/^\.\\" SRC END/ { insrc = 0; next }
-		insrc && /^\.EX/ { incode = 1; next }
-		insrc && /^\.EE/ { incode = 0; next }
-		insrc && incode { print "code " unroff($0); next }
-		/^\.\\" RUN BEGIN/ { inrun = 1; next }
-		/^\.\\" RUN END/ { inrun = 0; next }
-		inrun && /^\.RB[ \t]+\$/ { t = $0; sub(/^\.RB[ \t]+/, "", t); print "cmd", FNR, unroff(args(t)) }
-	' "$1"
+	"$(dirname "$0")/../page/page.sh" outline "$1" || exit 2
 }
 
 case $kind in

@@ -30,9 +30,9 @@ if [ -z "$page" ] || [ -z "$name" ] || [ -z "$where" ] || [ -z "$want_status" ];
 	exit 1
 fi
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/compare.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$(dirname "$0")/../lib.sh"
+lib_tmpdir compare
 
 # The transcript as the page shows it, and each line's page line.
 awk '$1 == "cmd" { sub(/^cmd [0-9]+ /, "$ "); print; next }

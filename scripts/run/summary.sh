@@ -5,16 +5,10 @@
 # under a FAIL), then "N passed, N failed, N skipped".  Fails when one
 # failed.
 set -eu
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$(dirname "$0")/../lib.sh"
 for f in "$@"; do
 	[ -f "$f" ] || { echo "summary: $f: no such result" >&2; exit 1; }
 done
 [ $# -gt 0 ] || set -- /dev/null
-awk '
-	/^PASS / { pass++ }
-	/^FAIL / { fail++ }
-	/^SKIP / { skip++ }
-	{ print }
-	END {
-		printf "%d passed, %d failed, %d skipped\n", pass, fail, skip
-		exit fail > 0
-	}' "$@"
+lib_count "$@"

@@ -6,10 +6,14 @@
 #   .\" RUN BEGIN (...)   .\" RUN END   .\" VARY ERE
 #   .\" CHECK name        .\" NOCHECK why   .\" NOCLAIM why
 #   .\" SINCE NAME X.Y
+# in whichever comment form they are written ('\" or .\" with any spacing),
 # and with everything else, the SRC BEGIN and SRC END markers (man-pages'
-# own) included, byte for byte.  The result must render exactly as the
-# page does with mandoc and with groff (upstream-render-same), or nothing is
-# written.  Writes OUT, or standard output.
+# own) included, byte for byte.  The page reader removes exactly the lines
+# it classified as these annotations (page strip); a comment that looks like
+# one and is not is an error there, never left in.  The result must render
+# exactly as the page does with mandoc and with groff
+# (upstream-render-same), or nothing is written.  Writes OUT, or standard
+# output.
 set -eu
 
 me=upstream-strip
@@ -17,14 +21,11 @@ me=upstream-strip
 page=$1
 [ -f "$page" ] || { echo "$me: $page: no such page" >&2; exit 1; }
 here=$(dirname "$0")
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$here/../lib.sh"
+lib_tmpdir upstream-strip
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/upstream-strip.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM
-
-awk '
-	/^\.\\" (RUN BEGIN|RUN END|VARY|CHECK|NOCHECK|NOCLAIM|SINCE)([ \t]|$)/ { next }
-	{ print }' "$page" >"$tmp/page"
+page strip "$page" >"$tmp/page" || exit 1
 
 # The renderers read the page by name: keep its name, for messages.
 if ! "$here/render-same.sh" "$page" "$tmp/page"; then
