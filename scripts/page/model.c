@@ -800,7 +800,7 @@ since_annot(struct state *st, int ln, const char *args)
 	copy = xstrdup(args);
 	n = words(copy, w, 8);
 	if (n < 2 || n > 3) {
-		page_error(p, ln, "expected .\\\" SINCE NAME X.Y");
+		page_error(p, ln, "expected .\\\" SINCE NAME X.Y [ARCH]");
 		free(copy);
 		return;
 	}

@@ -11,8 +11,6 @@
 set -eu
 
 me='run-session'
-# shellcheck source=SCRIPTDIR/../lib.sh
-. "$(dirname "$0")/../lib.sh"
 [ $# -eq 4 ] || { echo "usage: $me RUNFILE PROGRAM PROBE OUTFILE" >&2; exit 2; }
 run=$1 prog=$2 probe=$3 out=$4
 for f in "$run" "$prog" "$probe"; do
@@ -32,12 +30,17 @@ if [ -z "$name" ] || [ -z "$limit" ]; then
 	exit 1
 fi
 
-lib_tmpdir run-session
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/run-session.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM
 
 # A need is met when the probe printed a line ending in that name;
-# access-X stands for "access X yes" (the page reader's needs).
-# shellcheck disable=SC2046 # one word a need
-missing=$(page needs "$probe" $(awk '$1 == "needs" { print $2 }' "$run"))
+# access-X stands for "access X yes".
+missing=$(awk -v probe="$probe" '
+	FILENAME == probe { have[$NF] = 1; if ($1 == "access" && $3 == "yes") have["access-" $2] = 1
+		    if ($1 == "release") release = $2; next }
+	$1 == "needs" && !($2 in have) { printf "%s%s", sep, $2; sep = ", " }
+	END { if (sep != "") printf " (Linux %s)", release }' "$probe" "$run")
 if [ -n "$missing" ]; then
 	echo "skip needs $missing" >"$out.tmp"
 	mv "$out.tmp" "$out"
