@@ -49,7 +49,7 @@ mk() {
 	touch "$P/man2/alpha.2"
 	run mk V=1 results
 	echo "$output"
-	[[ "$output" == *"scripts/page/extract.sh man2/alpha.2"* ]]
+	[[ "$output" == *"build/page extract man2/alpha.2 build/alpha.2"* ]]
 	[[ "$output" != *"man2/beta.2 build"* ]]
 	[[ "$output" != *"scripts/run/compile.sh"* ]]
 }
@@ -108,7 +108,7 @@ mk() {
 	run mk V=1 results
 	echo "$output"
 	[ "$status" -eq 0 ]
-	[[ "$output" == *"scripts/page/extract.sh man2/alpha.2 build/alpha.2"* ]]
+	[[ "$output" == *"build/page extract man2/alpha.2 build/alpha.2"* ]]
 	[[ "$output" == *"scripts/run/compile.sh gcc build/alpha.2/greet_alpha.gcc"* ]]
 	[[ "$output" == *"scripts/run/session.sh build/alpha.2/greet_alpha.run"* ]]
 }
