@@ -187,14 +187,16 @@ all_pages() {
 	# (i15up).  Readers that came with other stages at the same time and are
 	# still to be moved onto the reader: upstream/steps.sh (the cut into
 	# patches), report/report.sh (the report's rows), render/expect.sh (the
-	# sections a browser must show) and render/stamp.sh (the .TH line).
+	# sections a browser must show), render/stamp.sh (the .TH line) and
+	# render/index.sh (the index, grouped by .TH and NAME).
 	cd "$ROOT"
 	run sh -c "grep -rnE -f '$PF/readers.ere' scripts | grep -v '^scripts/page/' |
 		grep -vE '^[^:]+:[0-9]+:[[:space:]]*#' |
 		grep -v -e '^scripts/render/html.sh:' -e '^scripts/upstream/check.sh:' \
 			-e '^scripts/upstream/series.sh:' -e '^scripts/upstream/steps.sh:' \
 			-e '^scripts/report/report.sh:' -e '^scripts/render/expect.sh:' \
-			-e '^scripts/render/stamp.sh:' -e '^scripts/render/browser.sh:'"
+			-e '^scripts/render/stamp.sh:' -e '^scripts/render/browser.sh:' \
+			-e '^scripts/render/index.sh:'"
 	echo "$output"
 	[ "$output" = "" ]
 	# The marks are those of the readers there were: a line of each kind.
