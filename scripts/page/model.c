@@ -855,6 +855,7 @@ since_annot(struct state *st, int ln, const char *args)
 	s->name = xstrdup(w[0]);
 	s->version = xstrdup(w[1]);
 	s->arch = xstrdup(n == 3 ? w[2] : "");
+	s->drift = 0;
 	st->since_wait = xgrow(st->since_wait, st->nsince_wait, sizeof(int));
 	st->since_left = xgrow(st->since_left, st->nsince_wait, sizeof(int));
 	st->since_wait[st->nsince_wait] = p->nsince++;
