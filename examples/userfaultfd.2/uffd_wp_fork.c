@@ -99,9 +99,10 @@ fork_protected_page(uint64_t features)
     pid = fork();
     if (pid == -1)
         err(EXIT_FAILURE, "fork");
-    if (pid == 0) {
+    if (pid == 0) {     /* _exit(): the reader thread is not here */
         printf("    child:  page %s\n", protection(page));
-        exit(EXIT_SUCCESS);
+        fflush(stdout);
+        _exit(EXIT_SUCCESS);
     }
     if (waitpid(pid, &status, 0) == -1)
         err(EXIT_FAILURE, "waitpid");
