@@ -19,6 +19,7 @@ struct changer {
 	pthread_t    thread;
 	enum change  what;
 	char         *addr, *to;
+	int          failed;    /* errno of the change, 0 if it worked */
 };
 
 static void *
@@ -27,17 +28,22 @@ change(void *arg)
 	struct changer  *c = arg;
 	size_t          pg = page_size();
 
+	int             r = 0;
+
 	switch (c->what) {
 	case UNMAP:
-		munmap(c->addr, pg);
+		r = munmap(c->addr, pg);
 		break;
 	case REMAP:
-		mremap(c->addr, pg, pg, MREMAP_MAYMOVE | MREMAP_FIXED, c->to);
+		if (mremap(c->addr, pg, pg, MREMAP_MAYMOVE | MREMAP_FIXED,
+			   c->to) == MAP_FAILED)
+			r = -1;
 		break;
 	case REMOVE:
-		madvise(c->addr, pg, MADV_DONTNEED);
+		r = madvise(c->addr, pg, MADV_DONTNEED);
 		break;
 	}
+	c->failed = r == -1 ? errno : 0;
 	return NULL;
 }
 
@@ -99,6 +105,8 @@ main(void)
 					 msg.event);
 			}
 		}
+		if (c.failed)
+			untestable("%s: %s", names[i], strerror(c.failed));
 		close(fd);
 	}
 	holds("munmap, mremap and madvise reported, each waiting until its "
