@@ -1,7 +1,8 @@
 /*
  * ioctl-fill-dontwake: UFFDIO_ZEROPAGE, UFFDIO_CONTINUE, UFFDIO_POISON and
  * UFFDIO_MOVE wake the thread waiting on the page they resolve, and with
- * their DONTWAKE flag leave it asleep until UFFDIO_WAKE.  A thread woken
+ * their DONTWAKE flag leave it asleep until UFFDIO_WAKE; the thread then
+ * reads zeros, the page cache's contents, or the page moved.  A thread woken
  * on a poisoned page gets SIGBUS when it repeats its access.  Each
  * operation only where the kernel has it (CONTINUE on shared memory 5.14,
  * POISON 6.6, MOVE 6.8).
@@ -20,6 +21,7 @@ struct reader {
 	pthread_t   thread;
 	char        *addr;
 	atomic_int  done;       /* 1: read the page, 2: got SIGBUS */
+	char        byte;       /* what it read */
 };
 
 static __thread sigjmp_buf  on_sigbus;
@@ -40,7 +42,7 @@ read_byte(void *arg)
 		atomic_store(&r->done, 2);
 		return NULL;
 	}
-	(void) *(volatile char *) r->addr;
+	r->byte = *(volatile char *) r->addr;
 	atomic_store(&r->done, 1);
 	return NULL;
 }
@@ -111,6 +113,22 @@ resolve(int fd, enum op op, char *a, int dontwake)
 		untestable("%s: %s", names[op], strerror(errno));
 }
 
+/* What a thread reads from a page OP resolved. */
+static const char  expected[] = { 0, 'c', 0, 'm' };
+
+static void
+joined(struct reader *r, enum op op, int want)
+{
+	if (pthread_join(r->thread, NULL) != 0)
+		untestable("pthread_join failed");
+	if (atomic_load(&r->done) != want)
+		contradicted("%s: the woken thread %s", names[op],
+			     want == 2 ? "got no SIGBUS" : "did not read the page");
+	if (want == 1 && r->byte != expected[op])
+		contradicted("%s: the woken thread read %#x, expected %#x",
+			     names[op], r->byte, expected[op]);
+}
+
 static void
 check(int fd, enum op op)
 {
@@ -128,19 +146,11 @@ check(int fd, enum op op)
 	range.len = page_size();
 	if (ioctl(fd, UFFDIO_WAKE, &range) == -1)
 		untestable("UFFDIO_WAKE: %s", strerror(errno));
-	if (pthread_join(r.thread, NULL) != 0)
-		untestable("pthread_join failed");
-	if (atomic_load(&r.done) != want)
-		contradicted("%s: the woken thread %s", names[op],
-			     want == 2 ? "got no SIGBUS" : "did not read the page");
+	joined(&r, op, want);
 
 	start_reader(&r, fd, b);
 	resolve(fd, op, b, 0);
-	if (pthread_join(r.thread, NULL) != 0)
-		untestable("pthread_join failed");
-	if (atomic_load(&r.done) != want)
-		contradicted("%s: the woken thread %s", names[op],
-			     want == 2 ? "got no SIGBUS" : "did not read the page");
+	joined(&r, op, want);
 }
 
 int
