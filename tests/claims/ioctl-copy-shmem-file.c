@@ -38,6 +38,8 @@ copy_into(int fd, int flags, char byte, char *file_byte, char *map_byte)
 	if (q == MAP_FAILED)
 		untestable("mmap: %s", strerror(errno));
 	*map_byte = q[0];
+	if (munmap(q, pg) == -1 || munmap(p, pg) == -1)
+		untestable("munmap: %s", strerror(errno));
 	close(mfd);
 }
 
