@@ -18,12 +18,14 @@
 
 #include "priv.h"
 
+#include <ctype.h>
 #include <linux/magic.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/utsname.h>
 #include <sys/vfs.h>
 #include <sys/wait.h>
+#include <time.h>
 
 /*
  * What the 6.1 header of Debian 12 lacks (UFFD_USER_MODE_ONLY is in
@@ -773,6 +775,69 @@ continue_knows_wp(int fd)
 		contradicted("UFFDIO_CONTINUE rejects UFFDIO_CONTINUE_MODE_WP as "
 			     "an unknown mode on Linux 6.4 or later");
 	return 0;
+}
+
+/* --- time ----------------------------------------------------------------- */
+
+/* Let another thread or process run for MS milliseconds (MS < 1000). */
+static inline void
+sleep_ms(long ms)
+{
+	struct timespec  ts = { .tv_sec = 0, .tv_nsec = ms * 1000000L };
+
+	nanosleep(&ts, NULL);
+}
+
+/*
+ * The three hexadecimal fields of the line "API:\t<api>:<features>:<ioctls>"
+ * of /proc/self/fdinfo/FD, a userfaultfd: 1 and the values, or 0 when
+ * there is no such line.
+ */
+static inline int
+fdinfo_api(int fd, unsigned long long *api, unsigned long long *features,
+	   unsigned long long *ioctls)
+{
+	char  path[64], line[256], *p;
+	FILE  *f;
+	int   found = 0;
+
+	snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", fd);
+	f = fopen(path, "r");
+	if (f == NULL)
+		untestable("%s: %s", path, strerror(errno));
+	while (fgets(line, sizeof(line), f) != NULL) {
+		if (strncmp(line, "API:\t", 5) != 0)
+			continue;
+		*api = strtoull(line + 5, &p, 16);
+		if (*p != ':')
+			break;
+		*features = strtoull(p + 1, &p, 16);
+		if (*p != ':')
+			break;
+		*ioctls = strtoull(p + 1, &p, 16);
+		found = 1;
+	}
+	fclose(f);
+	return found;
+}
+
+/*
+ * The addresses of a line of /proc/self/maps or /proc/self/smaps that
+ * names a mapping ("LO-HI perms ..."): 1 and the addresses, or 0 for any
+ * other line.
+ */
+static inline int
+parse_range(const char *line, unsigned long *lo, unsigned long *hi)
+{
+	char  *p;
+
+	if (!isxdigit((unsigned char) line[0]))
+		return 0;
+	*lo = strtoul(line, &p, 16);
+	if (*p != '-')
+		return 0;
+	*hi = strtoul(p + 1, &p, 16);
+	return *p == ' ';
 }
 
 #endif
