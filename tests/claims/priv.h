@@ -30,6 +30,7 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
+#include <sys/utsname.h>
 #include <unistd.h>
 
 /* The 6.1 header of Debian 12 lacks what came later. */
@@ -129,6 +130,25 @@ need_root(void)
 {
 	if (geteuid() != 0)
 		untestable("needs root (run through scripts/claims/exec.sh)");
+}
+
+/*
+ * Whether the running kernel is at least MAJOR.MINOR, for a claim about
+ * something an older kernel has not at all (its failure there would
+ * look like a contradiction).
+ */
+static inline int
+kernel_at_least(long major, long minor)
+{
+	struct utsname  u;
+	char            *end;
+	long            ma, mi;
+
+	if (uname(&u) == -1)
+		broken("uname");
+	ma = strtol(u.release, &end, 10);
+	mi = *end == '.' ? strtol(end + 1, NULL, 10) : 0;
+	return ma > major || (ma == major && mi >= minor);
 }
 
 /*
