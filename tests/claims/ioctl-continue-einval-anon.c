@@ -12,6 +12,9 @@ main(void)
 	size_t                  pg = page_size();
 	struct uffdio_continue  c;
 
+	if (!kernel_at_least(5, 13))
+		untestable("UFFDIO_CONTINUE is from Linux 5.13");
+
 	fd = new_uffd(0);
 	a = map_anon(1);
 	do_register(fd, a, pg, UFFDIO_REGISTER_MODE_MISSING);

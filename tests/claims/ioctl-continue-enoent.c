@@ -13,6 +13,9 @@ main(void)
 	size_t                  pg = page_size();
 	struct uffdio_continue  c;
 
+	if (!kernel_at_least(5, 13))
+		untestable("UFFDIO_CONTINUE is from Linux 5.13");
+
 	fd = new_uffd(0);
 	s = cached_page('c');
 	u = map_shmem(1, 1);
