@@ -8,7 +8,10 @@
 # declared is "not found", by name.  Fails naming a declared command that
 # this machine does not have.
 set -eu
-[ $# -ge 1 ] && [ $# -le 2 ] || { echo "usage: pathdir.sh DIR [LIST]" >&2; exit 2; }
+if [ $# -lt 1 ] || [ $# -gt 2 ]; then
+	echo "usage: pathdir.sh DIR [LIST]" >&2
+	exit 2
+fi
 dir=$1
 list=${2:-$(dirname "$0")/deps.list}
 [ -r "$list" ] || { echo "pathdir: $list: cannot read the list" >&2; exit 2; }
@@ -29,8 +32,8 @@ dpkg-query -W -f '${Package} ${Essential} ${Priority}\n' |
 # directory's entries once.
 find /usr/local/sbin /usr/local/bin /usr/sbin /usr/bin /sbin/ /bin/ -maxdepth 1 \
 	\( -type f -o -type l \) 2>/dev/null | sort -u >"$tmp/names"
-xargs -d '\n' readlink -m <"$tmp/names" | paste - "$tmp/names" |
-	sort -t "$(printf '\t')" -k1,1 >"$tmp/commands"
+xargs -d '\n' readlink -m <"$tmp/names" >"$tmp/targets"
+paste "$tmp/targets" "$tmp/names" | sort -t "$(printf '\t')" -k1,1 >"$tmp/commands"
 join -t "$(printf '\t')" "$tmp/files" "$tmp/commands" | cut -f2 |
 	while IFS= read -r f; do
 		if [ -x "$f" ] && [ ! -e "$dir/${f##*/}" ]; then

@@ -320,14 +320,15 @@ with_fixture_const() {
 	local m=$BATS_TEST_TMPDIR/man-pages
 	manpages_tree "$m"
 	mk upstream MANPAGES="$m"
-	local c=$P/build/upstream/0001-*.patch
-	cat $c
-	grep -qx 'The page says that a second call is allowed.  The fixture kernel refuses' $c
-	grep -q "^Checked on Linux .* by uffd-man's$" $c
-	grep -qx 'tests/claims/fixture-holds.c: the fixture claim holds.' $c
-	grep -qx -- '- linux.git 0123456789ab ("fixture: refuse a second call"), Linux 4.3' $c
-	grep -qx 'Fixes: 0123456789ab ("UFFDIO_FIXTURE.2const: Allow a second call")' $c
-	grep -qx 'Cc: Fixture Author <author@example.org>' $c
+	local c
+	c=$(echo "$P"/build/upstream/0001-*.patch)
+	cat "$c"
+	grep -qx 'The page says that a second call is allowed.  The fixture kernel refuses' "$c"
+	grep -q "^Checked on Linux .* by uffd-man's$" "$c"
+	grep -qx 'tests/claims/fixture-holds.c: the fixture claim holds.' "$c"
+	grep -qx -- '- linux.git 0123456789ab ("fixture: refuse a second call"), Linux 4.3' "$c"
+	grep -qx 'Fixes: 0123456789ab ("UFFDIO_FIXTURE.2const: Allow a second call")' "$c"
+	grep -qx 'Cc: Fixture Author <author@example.org>' "$c"
 }
 
 @test "a correction whose claim does not hold refuses the series, naming both" {
@@ -370,13 +371,14 @@ with_fixture_const() {
 	manpages_tree "$m"
 	with_fixture_const
 	mk upstream MANPAGES="$m" UPSTREAM_PAGES="$PAGES3"
-	local c=$P/build/upstream/0004-*.patch
-	cat $c
-	[[ "$(subject_of $c)" == 'Subject: [PATCH 4/4] man/man2const/UFFDIO_FIXTURE.2const: '* ]]
-	grep -qx 'Versions it corrects (the first release with each):' $c
-	grep -qx -- '- UFFD_FEATURE_FIXTURE: 1.0, not 9.9' $c
-	grep -qx -- '- linux.git abcdef012345 ("fixture: add UFFD_FEATURE_FIXTURE"),' $c
-	grep -qx -- '  Linux 1.0' $c
+	local c
+	c=$(echo "$P"/build/upstream/0004-*.patch)
+	cat "$c"
+	[[ "$(subject_of "$c")" == 'Subject: [PATCH 4/4] man/man2const/UFFDIO_FIXTURE.2const: '* ]]
+	grep -qx 'Versions it corrects (the first release with each):' "$c"
+	grep -qx -- '- UFFD_FEATURE_FIXTURE: 1.0, not 9.9' "$c"
+	grep -qx -- '- linux.git abcdef012345 ("fixture: add UFFD_FEATURE_FIXTURE"),' "$c"
+	grep -qx -- '  Linux 1.0' "$c"
 }
 
 @test "a .2const page goes to man/man2const/ in the series" {
@@ -406,7 +408,11 @@ with_fixture_const() {
 		[ "$(wc -c <"$p")" -le 4700 ] || [[ $p == *cover-letter* ]]
 	done
 	# Applied in order, they give the page.
-	git -C "$m" -c user.name=t -c user.email=t@invalid am -q $(ls "$P"/build/upstream/*.patch | grep -v cover-letter)
+	local patches=()
+	for p in "$P"/build/upstream/*.patch; do
+		[[ $p == *cover-letter* ]] || patches+=("$p")
+	done
+	git -C "$m" -c user.name=t -c user.email=t@invalid am -q "${patches[@]}"
 	upstream-strip "$P/man2/userfaultfd.2" "$BATS_TEST_TMPDIR/ours.2"
 	cmp "$BATS_TEST_TMPDIR/ours.2" "$m/man/man2/userfaultfd.2"
 }
@@ -431,9 +437,10 @@ with_fixture_const() {
 
 @test "the patches are sent to man-pages' maintainer and Cc'd to the userfaultfd maintainers, linux-mm, linux-api and linux-man" {
 	mk upstream
-	local c=$P/build/upstream/0001-*.patch
-	grep -qx 'To: Alejandro Colomar <alx@kernel.org>' $c
-	sed -n '/^Cc:/,/^$/p' $c >"$BATS_TEST_TMPDIR/cc"
+	local c
+	c=$(echo "$P"/build/upstream/0001-*.patch)
+	grep -qx 'To: Alejandro Colomar <alx@kernel.org>' "$c"
+	sed -n '/^Cc:/,/^$/p' "$c" >"$BATS_TEST_TMPDIR/cc"
 	cat "$BATS_TEST_TMPDIR/cc"
 	for a in 'linux-man@vger.kernel.org' 'Andrew Morton <akpm@linux-foundation.org>' \
 		'Peter Xu <peterx@redhat.com>' 'linux-mm@kvack.org' 'linux-api@vger.kernel.org'; do

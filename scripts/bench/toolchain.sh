@@ -28,7 +28,7 @@
 #	BENCH_REPS		repetitions (3)
 #	BENCH_STEPS		the steps timed ("extract compile run compare
 #				lint-pages"; add lint for the C analysers,
-#				shellcheck and codespell, about a minute more)
+#				codespell and the shell checks, about a minute more)
 #	BENCH_MAKE_TIMEOUT	seconds allowed to one make (900)
 #	BENCH_SRC		the tree to copy (the directory above scripts/)
 set -eu

@@ -135,7 +135,7 @@ for spec in $kernels; do
 			continue
 		fi
 		setup "$kdir" "$(uname -r)" amd64 running
-		printf '%s\trun\tamd64\t\n' "$kdir" >>"$outdir/.plan"
+		printf '%s\t%s\tamd64\t\n' "$kdir" run >>"$outdir/.plan"
 		continue
 	fi
 	if [ -n "$reason" ]; then

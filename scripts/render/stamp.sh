@@ -19,7 +19,7 @@ out=$2
 [ -r "$page" ] || { echo "stamp: $page: cannot read the page" >&2; exit 1; }
 top=$(cd "$(dirname "$0")/../.." && pwd)
 
-date= version=
+date='' version=''
 if git -C "$top" rev-parse --git-dir >/dev/null 2>&1; then
 	date=$(git -C "$top" log -1 --format=%cs -- "$(cd "$(dirname "$page")" && pwd)/${page##*/}" 2>/dev/null) || date=
 	version=$(git -C "$top" describe --tags --always --dirty 2>/dev/null) || version=

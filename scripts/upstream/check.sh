@@ -159,7 +159,7 @@ fi
 too_old() {
 	case $1 in
 	lint-c-clang-tidy) tool=$CLANG_TIDY
-		words='unknown warning option|[Uu]nknown command line argument|unknown argument' ;;
+		words='unknown warning option|unknown command line argument|Unknown command line argument|unknown argument' ;;
 	lint-c-cppcheck) tool=cppcheck
 		words='cppcheck: error: unrecognized command line option' ;;
 	lint-c-*) tool=${1#lint-c-}

@@ -89,7 +89,7 @@ states() {
 			for (i = 1; i <= nn; i++) isnew[key["n", i]] = 1
 			passed = 0; dropped = 0; st = 0
 			for (k = 1; k <= nn; k++) {
-				kk = key["n", k]; upto[kk] = 1
+				kk = key["n", k]; reach[kk] = 1
 				verb = (kk in opos) ? "Update" : "Add"
 				if ((kk in opos) && opos[kk] > passed)
 					passed = opos[kk]
@@ -104,8 +104,8 @@ states() {
 				}
 			}
 		}
-		# emit VERB SECTION WHAT UPTO: the next state: the parts of NEW up to
-		# k, then those of OLD after UPTO that NEW has not placed yet.
+		# emit VERB SECTION WHAT REACH: the next state: the parts of NEW up to
+		# k, then those of OLD after REACH that NEW has not placed yet.
 		function emit(verb, section, what, upto_o,    f, i, removed) {
 			removed = ""
 			for (i = dropped + 1; i <= upto_o; i++)
@@ -120,7 +120,7 @@ states() {
 			for (i = 1; i <= k; i++)
 				printf "%s", text["n", i] > f
 			for (i = upto_o + 1; i <= no; i++)
-				if (!(key["o", i] in upto))
+				if (!(key["o", i] in reach))
 					printf "%s", text["o", i] > f
 			close(f)
 			if (verb == "Remove")
