@@ -25,7 +25,9 @@
 # CHECK, NOCHECK or NOCLAIM is listed as
 #   UNMARKED PAGE:LINE (SECTION)
 # Then come the coverage lines
-#   N of M behaviour statements checked, K marked NOCHECK, C marked NOCLAIM, U unmarked
+#   N of M behaviour statements checked, K marked NOCHECK, U unmarked; C paragraphs state no behaviour (NOCLAIM)
+# where M counts only the paragraphs that state what the kernel does (those
+# marked NOCLAIM do not: they are counted apart).
 #   N of M errno claims checked, K marked NOCHECK, U unchecked
 # and the summary
 #   N passed, N failed, N skipped
@@ -179,7 +181,8 @@ while IFS=$tab read -r kind a b c d e; do
 		[ "$strict" = 1 ] && failed=$((failed + 1))
 		;;
 	statements)
-		echo "$b of $a behaviour statements checked, $c marked NOCHECK, $d marked NOCLAIM, $e unmarked"
+		echo "$b of $((a - d)) behaviour statements checked, $c marked NOCHECK, $e unmarked;" \
+			"$d paragraphs state no behaviour (NOCLAIM)"
 		;;
 	total)
 		echo "$b of $a errno claims checked, $c marked NOCHECK, $d unchecked"
