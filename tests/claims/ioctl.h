@@ -130,10 +130,7 @@ open_uffd(int flags)
 {
 	int  fd;
 
-	fd = syscall(SYS_userfaultfd, O_CLOEXEC | UFFD_USER_MODE_ONLY | flags);
-	/* Before Linux 5.11 the flag is unknown; the claims run as root. */
-	if (fd == -1 && errno == EINVAL && !kernel_at_least(5, 11))
-		fd = syscall(SYS_userfaultfd, O_CLOEXEC | flags);
+	fd = uffd_user_mode(flags);
 	if (fd == -1)
 		untestable("userfaultfd: %s", strerror(errno));
 	return fd;

@@ -161,6 +161,21 @@ uffd_syscall(int flags)
 	return syscall(SYS_userfaultfd, O_CLOEXEC | O_NONBLOCK | flags);
 }
 
+/*
+ * A userfaultfd for a check that is not about privileges: with
+ * UFFD_USER_MODE_ONLY where the kernel knows it (Linux 5.11), without it
+ * before; FLAGS besides O_CLOEXEC.  -1 and errno on failure.
+ */
+static inline int
+uffd_user_mode(int flags)
+{
+	int  fd = syscall(SYS_userfaultfd, O_CLOEXEC | UFFD_USER_MODE_ONLY | flags);
+
+	if (fd == -1 && errno == EINVAL && !kernel_at_least(5, 11))
+		fd = syscall(SYS_userfaultfd, O_CLOEXEC | flags);
+	return fd;
+}
+
 /* The API handshake, asking for no feature. */
 static inline void
 uffd_handshake(int uffd)

@@ -26,7 +26,7 @@ main(void)
 		.it_value = { .tv_usec = 50000 },
 	};
 
-	fd = syscall(SYS_userfaultfd, O_CLOEXEC | UFFD_USER_MODE_ONLY);
+	fd = uffd_user_mode(0);
 	if (fd == -1)
 		broken("userfaultfd");
 	uffd_handshake(fd);

@@ -11,7 +11,7 @@ main(void)
 	ssize_t          n;
 	struct uffd_msg  msg;
 
-	fd = uffd_syscall(UFFD_USER_MODE_ONLY);
+	fd = uffd_user_mode(O_NONBLOCK);
 	if (fd == -1)
 		broken("userfaultfd");
 	n = read(fd, &msg, sizeof(msg));

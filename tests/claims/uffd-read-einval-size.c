@@ -35,7 +35,7 @@ main(void)
 	if (sizeof(struct uffd_msg) != 32)
 		contradicted("struct uffd_msg is %zu bytes, not 32",
 			     sizeof(struct uffd_msg));
-	fd = uffd_syscall(UFFD_USER_MODE_ONLY);
+	fd = uffd_user_mode(O_NONBLOCK);
 	if (fd == -1)
 		broken("userfaultfd");
 	uffd_handshake(fd);
