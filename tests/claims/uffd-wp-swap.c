@@ -2,14 +2,22 @@
  * uffd-wp-swap: write protection survives swap-out: a protected page of
  * private anonymous memory pushed to swap with madvise(MADV_PAGEOUT) keeps
  * pagemap bit 57 (PM_UFFD_WP) while swapped, and the next write is a
- * write-protect fault.  Needs swap space.
+ * write-protect fault.  Needs swap space: without any, root gets a
+ * temporary swap file for the check, taken away again before the exit
+ * (also on SIGTERM, as a timeout sends it).
  */
 #include "ioctl.h"
 #include "wp.h"
 
+#include <signal.h>
+#include <sys/swap.h>
+#include <sys/wait.h>
+
 #ifndef MADV_PAGEOUT
 #define MADV_PAGEOUT 21
 #endif
+
+#define SWAP_PAGES 2048
 
 /* Is there an active swap area? */
 static int
@@ -27,8 +35,102 @@ have_swap(void)
 	return n > 1;   /* a header line, then one line per area */
 }
 
+/*
+ * A swap file as mkswap(8) writes it: zeros with, in the first page, the
+ * version 1 header after 1024 bytes and the signature at the page's end.
+ * Written, not allocated, since swapon(2) refuses a file with holes.
+ */
+static int
+make_swap_file(char *path, size_t pg)
+{
+	char      *buf;
+	uint32_t  head[3] = { 1, SWAP_PAGES - 1, 0 };
+	int       fd, ok = 1;
+
+	fd = mkstemp(path);
+	if (fd == -1)
+		return 0;
+	buf = calloc(1, pg);
+	if (buf == NULL)
+		broken("calloc");
+	for (int i = 0; i < SWAP_PAGES && ok; i++)
+		ok = write(fd, buf, pg) == (ssize_t) pg;
+	memcpy(buf + 1024, head, sizeof(head));
+	memcpy(buf + pg - 10, "SWAPSPACE2", 10);
+	ok = ok && pwrite(fd, buf, pg, 0) == (ssize_t) pg && fsync(fd) == 0;
+	free(buf);
+	close(fd);
+	return ok;
+}
+
+static int check(void);
+
+/*
+ * With a temporary swap file: the check runs in a child, and the swap
+ * file goes away whatever the child's end, before this process ends.
+ */
+static int
+with_swap_file(size_t pg)
+{
+	char      path[] = "/var/tmp/uffd-wp-swap.XXXXXX";
+	sigset_t  stop, old;
+	pid_t     pid;
+	int       status;
+
+	if (geteuid() != 0)
+		untestable("no swap space (/proc/swaps lists none) and not root "
+			   "to add a temporary swap file");
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGTERM);
+	sigaddset(&stop, SIGINT);
+	sigaddset(&stop, SIGHUP);
+	sigprocmask(SIG_BLOCK, &stop, &old);
+	if (!make_swap_file(path, pg)) {
+		unlink(path);
+		untestable("cannot write a swap file in /var/tmp: %s", strerror(errno));
+	}
+	if (swapon(path, 0) == -1) {
+		int  e = errno;
+
+		unlink(path);
+		untestable("no swap space, and swapon(2) refuses a swap file in "
+			   "/var/tmp: %s", strerror(e));
+	}
+	fflush(stdout);
+	pid = fork();
+	if (pid == -1) {
+		swapoff(path);
+		unlink(path);
+		broken("fork");
+	}
+	if (pid == 0) {
+		sigprocmask(SIG_SETMASK, &old, NULL);
+		_exit(check());
+	}
+	while (waitpid(pid, &status, 0) == -1)
+		if (errno != EINTR)
+			broken("waitpid");
+	if (swapoff(path) == -1)
+		printf("swapoff %s: %s; ", path, strerror(errno));
+	unlink(path);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	if (WIFEXITED(status))
+		return WEXITSTATUS(status);
+	contradicted("the check was killed by signal %d", WTERMSIG(status));
+}
+
 int
 main(void)
+{
+	need_feature(UFFD_FEATURE_PAGEFAULT_FLAG_WP, "UFFD_FEATURE_PAGEFAULT_FLAG_WP",
+		     "write-protect mode", "5.7");
+	if (!have_swap())
+		return with_swap_file(page_size());
+	return check();
+}
+
+static int
+check(void)
 {
 	int              fd;
 	char             *a;
@@ -37,11 +139,6 @@ main(void)
 	struct writer    w;
 	struct uffd_msg  msg;
 
-	need_feature(UFFD_FEATURE_PAGEFAULT_FLAG_WP, "UFFD_FEATURE_PAGEFAULT_FLAG_WP",
-		     "write-protect mode", "5.7");
-	if (!have_swap())
-		untestable("no swap space (/proc/swaps lists none): a page cannot "
-			   "be swapped out");
 	fd = new_uffd(0);
 	a = map_anon(1);
 	memset(a, 'x', pg);
