@@ -19,6 +19,7 @@
 #include "priv.h"
 
 #include <ctype.h>
+#include <stdatomic.h>
 #include <linux/magic.h>
 #include <signal.h>
 #include <sys/socket.h>
@@ -598,14 +599,24 @@ wait_msg(int fd, int ms, struct uffd_msg *msg)
 	return 1;
 }
 
+/* Let another thread or process run for MS milliseconds (MS < 1000). */
+static inline void
+sleep_ms(long ms)
+{
+	struct timespec  ts = { .tv_sec = 0, .tv_nsec = ms * 1000000L };
+
+	nanosleep(&ts, NULL);
+}
+
 /*
  * A thread that writes to a page, for the write-protect claims: the
  * write faults, and the thread waits while the check reads the fault
  * message and resolves it; join_writer() then waits for the write.
  */
 struct writer {
-	pthread_t  thread;
-	char       *addr;
+	pthread_t    thread;
+	char         *addr;
+	atomic_int   tid;
 };
 
 static inline void *
@@ -613,14 +624,46 @@ writer_main(void *arg)
 {
 	struct writer  *w = arg;
 
+	atomic_store(&w->tid, gettid());
 	w->addr[0] = 'w';
 	return NULL;
+}
+
+/*
+ * Wait (up to 5 s) until the writer sleeps, which it does only in its
+ * fault: then the fault is queued, whatever the machine's load.
+ */
+static inline void
+wait_writer_blocked(struct writer *w)
+{
+	char  path[64], buf[256], *p;
+	int   fd;
+
+	for (int i = 0; i < 5000; i++) {
+		if (atomic_load(&w->tid) != 0) {
+			snprintf(path, sizeof(path), "/proc/self/task/%d/stat",
+				 atomic_load(&w->tid));
+			fd = open(path, O_RDONLY | O_CLOEXEC);
+			if (fd != -1) {
+				ssize_t  n = read(fd, buf, sizeof(buf) - 1);
+
+				close(fd);
+				buf[n > 0 ? n : 0] = '\0';
+				p = strrchr(buf, ')');
+				if (p != NULL && (p[2] == 'S' || p[2] == 'D'))
+					return;
+			}
+		}
+		sleep_ms(1);
+	}
+	untestable("the writer did not block in its fault within 5 s");
 }
 
 static inline void
 start_writer(struct writer *w, char *addr)
 {
 	w->addr = addr;
+	atomic_init(&w->tid, 0);
 	if (pthread_create(&w->thread, NULL, writer_main, w) != 0)
 		untestable("pthread_create failed");
 }
@@ -783,14 +826,6 @@ continue_knows_wp(int fd)
 
 /* --- time ----------------------------------------------------------------- */
 
-/* Let another thread or process run for MS milliseconds (MS < 1000). */
-static inline void
-sleep_ms(long ms)
-{
-	struct timespec  ts = { .tv_sec = 0, .tv_nsec = ms * 1000000L };
-
-	nanosleep(&ts, NULL);
-}
 
 /*
  * The three hexadecimal fields of the line "API:\t<api>:<features>:<ioctls>"

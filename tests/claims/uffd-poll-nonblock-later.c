@@ -34,7 +34,7 @@ main(void)
 	a = map_anon(1);
 	do_register(fd, a, pg, UFFDIO_REGISTER_MODE_MISSING);
 	start_writer(&w, a);
-	sleep_ms(200);     /* let the fault arrive */
+	wait_writer_blocked(&w);
 
 	r = revents(fd, 0);
 	if (!(r & POLLERR))

@@ -28,9 +28,9 @@ main(void)
 	start_pending_event(&ev, fd, a);
 	sleep_ms(100);
 	start_writer(&w[0], a + pg);
-	sleep_ms(100);
+	wait_writer_blocked(&w[0]);
 	start_writer(&w[1], a + 2 * pg);
-	sleep_ms(100);
+	wait_writer_blocked(&w[1]);
 
 	n = read(fd, m, sizeof(m));
 	if (n == -1)
