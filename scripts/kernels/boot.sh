@@ -83,9 +83,7 @@ fi
 
 hugepages=${KERNELS_HUGEPAGES:-16}
 case $hugepages in '' | *[!0-9]*) echo "$me: KERNELS_HUGEPAGES=$hugepages: not a number" >&2; exit 2 ;; esac
-# Below 512 MiB of memory Linux turns transparent huge pages off unless
-# told otherwise; the claims about them need MADV_HUGEPAGE to work.
-params="hugepages=$hugepages transparent_hugepage=madvise${CLAIMS_TIMEOUT:+ CLAIMS_TIMEOUT=$CLAIMS_TIMEOUT} ${KERNELS_APPEND:-}"
+params="hugepages=$hugepages${CLAIMS_TIMEOUT:+ CLAIMS_TIMEOUT=$CLAIMS_TIMEOUT} ${KERNELS_APPEND:-}"
 
 mkdir -p "$out"
 rm -f "$out/console.log" "$out/results.log" "$out/boot.txt" "$out/qemu.err"

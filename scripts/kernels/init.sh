@@ -30,6 +30,9 @@ mount -t tmpfs -o mode=1777 tmpfs /dev/shm
 mkdir -p /var/tmp
 mount -t ramfs -o mode=1777 ramfs /var/tmp
 mount -t hugetlbfs hugetlbfs /dev/hugepages 2>/dev/null
+# Below 512 MiB of memory Linux turns transparent huge pages off at boot,
+# whatever the command line says; the claims about them need MADV_HUGEPAGE.
+echo madvise >/sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null
 # The ENOMEM claims fill the address space up to this limit, one mapping
 # at a time: 65530 of them take seconds under TCG, 4096 a tenth of one.
 echo 4096 >/proc/sys/vm/max_map_count
