@@ -1050,7 +1050,8 @@ macro_line(struct state *st, int ln)
 		st->await = 0;
 		return;
 	}
-	if (st->in_name && st->name.len > 0)
+	/* NAME's text runs on through its font macros (.I userfaultfd). */
+	if (st->in_name && st->name.len > 0 && !is_font_macro(m))
 		st->in_name = 0;
 	if (strcmp(m, "TP") == 0) {
 		st->entry = 0;
