@@ -204,3 +204,13 @@ all_pages() {
 		'/^[.\047][ \t]*TS/' 'sub(/^[.'"'"']?[ \t]*\\"/, "", s)' >"$BATS_TEST_TMPDIR/old.awk"
 	[ "$(grep -cE -f "$PF/readers.ere" "$BATS_TEST_TMPDIR/old.awk")" -eq 4 ]
 }
+
+@test "a CHECK of two names is a check of each, on the same line" {
+	printf '%s\n' '.TH two 2 (date) "Linux man-pages (unreleased)"' '.SH NAME' 'two \- two checks' \
+		'.SH DESCRIPTION' 'It wakes once.' '.\" CHECK wakes-once wakes-twice' >"$BATS_TEST_TMPDIR/two.2"
+	run page claims "$BATS_TEST_TMPDIR/two.2"
+	[ "$status" -eq 0 ]
+	tab=$(printf '\t')
+	[ "${lines[0]}" = "check${tab}$BATS_TEST_TMPDIR/two.2${tab}6${tab}-${tab}wakes-once" ]
+	[ "${lines[1]}" = "check${tab}$BATS_TEST_TMPDIR/two.2${tab}6${tab}-${tab}wakes-twice" ]
+}

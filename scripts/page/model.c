@@ -752,7 +752,7 @@ claim_annot(struct state *st, int ln, enum annot_kind kind, const char *args)
 				copy[i] = ' ';
 	}
 	if (kind == ANNOT_CHECK) {
-		n = words(copy, w, 64);
+		/* w[] holds the names already: words() cut copy into them. */
 		for (i = 0; i < n; i++) {
 			annot_add(p, kind, ln, w[i]);
 			if (st->await == 'P') {
