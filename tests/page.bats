@@ -250,11 +250,11 @@ tiny_page() {
 
 @test "head: a page without .TH is an error at its line 1, and no page is printed" {
 	tiny_page >"$BATS_TEST_TMPDIR/tiny.2"
-	printf '%s\n' '.SH NAME' 'noth \- no .TH' >"$BATS_TEST_TMPDIR/noth.2"
-	run --separate-stderr page head "$BATS_TEST_TMPDIR/tiny.2" "$BATS_TEST_TMPDIR/noth.2"
+	printf '%s\n' '.SH NAME' 'no-th \- no .TH' >"$BATS_TEST_TMPDIR/no-th.2"
+	run --separate-stderr page head "$BATS_TEST_TMPDIR/tiny.2" "$BATS_TEST_TMPDIR/no-th.2"
 	[ "$status" -eq 2 ]
 	[ -z "$output" ]
-	[ "$stderr" = "$BATS_TEST_TMPDIR/noth.2:1: no .TH line" ]
+	[ "$stderr" = "$BATS_TEST_TMPDIR/no-th.2:1: no .TH line" ]
 }
 
 @test "stamp: the .TH date and source replaced, every other line byte for byte" {
@@ -273,11 +273,11 @@ tiny_page() {
 }
 
 @test "stamp: a page without .TH is an error at its line 1, nothing on stdout" {
-	printf '%s\n' '.SH NAME' 'noth \- no .TH' >"$BATS_TEST_TMPDIR/noth.2"
-	run --separate-stderr page stamp "$BATS_TEST_TMPDIR/noth.2" 2026-12-01 "uffd-man 1.0"
+	printf '%s\n' '.SH NAME' 'no-th \- no .TH' >"$BATS_TEST_TMPDIR/no-th.2"
+	run --separate-stderr page stamp "$BATS_TEST_TMPDIR/no-th.2" 2026-12-01 "uffd-man 1.0"
 	[ "$status" -eq 2 ]
 	[ -z "$output" ]
-	[ "$stderr" = "$BATS_TEST_TMPDIR/noth.2:1: no .TH line" ]
+	[ "$stderr" = "$BATS_TEST_TMPDIR/no-th.2:1: no .TH line" ]
 }
 
 @test "html: in .EX, an empty line or \\& alone becomes .sp and a leading blank gets \\&; the rest byte for byte" {
@@ -311,7 +311,7 @@ tiny_page() {
 		'After.' >"$BATS_TEST_TMPDIR/s.2"
 	run page checked "$BATS_TEST_TMPDIR/s.2"
 	[ "$status" -eq 0 ]
-	[ "$output" = "$(printf '%s:11\tstatement\tDESCRIPTION\tWaking\trun:demo wakes-once\tIt wakes— once, not twice.' "$BATS_TEST_TMPDIR/s.2")" ]
+	[ "$output" = "$(printf '%s:11\tstatement\tDESCRIPTION\tWaking\t%s\tIt wakes— once, not twice.' "$BATS_TEST_TMPDIR/s.2" 'run:demo wakes-once')" ]
 }
 
 @test "checked: a CHECK inside a program is the program's, not an item" {
