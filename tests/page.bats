@@ -33,7 +33,8 @@ all_pages() {
 	PAGE_CFLAGS='-O1 -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer' \
 		"$ROOT/scripts/page/build.sh" "$reader"
 	for p in $(all_pages); do
-		for c in dump list claims since names outline strip style words; do
+		for c in dump list claims since names outline strip style words \
+			head html checked; do
 			rc=0
 			"$reader" "$c" "$p" >/dev/null 2>"$BATS_TEST_TMPDIR/err" || rc=$?
 			if [ "$rc" -gt 2 ] || grep -q 'runtime error\|Sanitizer' "$BATS_TEST_TMPDIR/err"; then
@@ -42,6 +43,12 @@ all_pages() {
 				return 1
 			fi
 		done
+		rc=0
+		"$reader" stamp "$p" 2026-12-01 'uffd-man \ "x"' >/dev/null 2>"$BATS_TEST_TMPDIR/err" || rc=$?
+		if [ "$rc" -gt 2 ] || grep -q 'runtime error\|Sanitizer' "$BATS_TEST_TMPDIR/err"; then
+			cat "$BATS_TEST_TMPDIR/err"
+			return 1
+		fi
 		rc=0
 		"$reader" extract "$p" "$BATS_TEST_TMPDIR/x/${p##*/}" >/dev/null 2>"$BATS_TEST_TMPDIR/err" || rc=$?
 		if [ "$rc" -gt 1 ] || grep -q 'runtime error\|Sanitizer' "$BATS_TEST_TMPDIR/err"; then
@@ -180,27 +187,151 @@ all_pages() {
 @test "no script reads a page of man2/ or man2const/ except through the reader" {
 	# The marks of roff reading (readers.ere: a control line's macro, an
 	# annotation, a roff comment) in the code, not the comments, of every
-	# script outside scripts/page/.  Known exceptions, each in another
-	# branch's hands: render/html.sh edits a copy of the page for mandoc's
-	# HTML (i13html), upstream/check.sh looks into the man-pages checkout's
-	# copy and series.sh names the markers in the cover letter's prose
-	# (i15up).  Readers that came with other stages at the same time and are
-	# still to be moved onto the reader: upstream/steps.sh (the cut into
-	# patches), report/report.sh (the report's rows), render/expect.sh (the
-	# sections a browser must show), render/stamp.sh (the .TH line) and
-	# render/index.sh (the index, grouped by .TH and NAME).
+	# script outside scripts/page/.  Known exceptions: render/browser.sh
+	# reads no page (it escapes a string for JavaScript, the backslash and
+	# quote look like a comment); in another branch's hands,
+	# upstream/check.sh looks into the man-pages checkout's copy and
+	# series.sh names the markers in the cover letter's prose, and
+	# upstream/steps.sh (the cut into patches) is still to be moved onto the
+	# reader.
 	cd "$ROOT"
 	run sh -c "grep -rnE -f '$PF/readers.ere' scripts | grep -v '^scripts/page/' |
 		grep -vE '^[^:]+:[0-9]+:[[:space:]]*#' |
-		grep -v -e '^scripts/render/html.sh:' -e '^scripts/upstream/check.sh:' \
+		grep -v -e '^scripts/upstream/check.sh:' \
 			-e '^scripts/upstream/series.sh:' -e '^scripts/upstream/steps.sh:' \
-			-e '^scripts/report/report.sh:' -e '^scripts/render/expect.sh:' \
-			-e '^scripts/render/stamp.sh:' -e '^scripts/render/browser.sh:' \
-			-e '^scripts/render/index.sh:'"
+			-e '^scripts/render/browser.sh:'"
 	echo "$output"
 	[ "$output" = "" ]
 	# The marks are those of the readers there were: a line of each kind.
 	printf '%s\n' "/^\\.\\\\\" (SRC|RUN) BEGIN/ {" '/^\.SH[ \t]/ {' \
 		'/^[.\047][ \t]*TS/' 'sub(/^[.'"'"']?[ \t]*\\"/, "", s)' >"$BATS_TEST_TMPDIR/old.awk"
 	[ "$(grep -cE -f "$PF/readers.ere" "$BATS_TEST_TMPDIR/old.awk")" -eq 4 ]
+}
+
+@test "a CHECK of two names is a check of each, on the same line" {
+	printf '%s\n' '.TH two 2 (date) "Linux man-pages (unreleased)"' '.SH NAME' 'two \- two checks' \
+		'.SH DESCRIPTION' 'It wakes once.' '.\" CHECK wakes-once wakes-twice' >"$BATS_TEST_TMPDIR/two.2"
+	run page claims "$BATS_TEST_TMPDIR/two.2"
+	[ "$status" -eq 0 ]
+	tab=$(printf '\t')
+	[ "${lines[0]}" = "check${tab}$BATS_TEST_TMPDIR/two.2${tab}6${tab}-${tab}wakes-once" ]
+	[ "${lines[1]}" = "check${tab}$BATS_TEST_TMPDIR/two.2${tab}6${tab}-${tab}wakes-twice" ]
+}
+
+# A small page, placeholders and all, for the render subcommands.
+tiny_page() {
+	printf '%s\n' '.TH tiny 2 (date) "Linux man-pages (unreleased)"' '.SH NAME' \
+		'tiny \- a small page' '.SH DESCRIPTION' 'Nothing.'
+}
+
+@test "head: each page's .TH fields and NAME's text, one record a page (golden)" {
+	cd "$ROOT"
+	run page head tests/fixtures/render/UFFDIO_FIXTURE.2const tests/fixtures/render/ioctl_fixture.2 \
+		tests/fixtures/lint/clean_ioctl.2
+	[ "$status" -eq 0 ]
+	diff -u tests/fixtures/page/head.golden - <<<"$output"
+}
+
+@test "head: the .TH fields are decoded, and NAME's text runs on through its font macros" {
+	printf '%s\n' '.TH "a\-b" 2 2026\-01\-02 "src \(aqx\(aq"' '.SH NAME' 'a\-b \- one' '.I two' \
+		'.BR three (2)' '.SH DESCRIPTION' 'Nothing.' >"$BATS_TEST_TMPDIR/ab.2"
+	run page head "$BATS_TEST_TMPDIR/ab.2"
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(printf '%s\ta-b\t2\t2026-01-02\tsrc '\''x'\''\t\ta-b - one two three(2)' "$BATS_TEST_TMPDIR/ab.2")" ]
+}
+
+@test "head: a page without a NAME section has an empty NAME field" {
+	printf '%s\n' '.TH bare 2 (date) "Linux man-pages (unreleased)"' '.SH DESCRIPTION' 'Nothing.' \
+		>"$BATS_TEST_TMPDIR/bare.2"
+	run page head "$BATS_TEST_TMPDIR/bare.2"
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(printf '%s\tbare\t2\t(date)\tLinux man-pages (unreleased)\t\t' "$BATS_TEST_TMPDIR/bare.2")" ]
+}
+
+@test "head: a page without .TH is an error at its line 1, and no page is printed" {
+	tiny_page >"$BATS_TEST_TMPDIR/tiny.2"
+	printf '%s\n' '.SH NAME' 'no-th \- no .TH' >"$BATS_TEST_TMPDIR/no-th.2"
+	run --separate-stderr page head "$BATS_TEST_TMPDIR/tiny.2" "$BATS_TEST_TMPDIR/no-th.2"
+	[ "$status" -eq 2 ]
+	[ -z "$output" ]
+	[ "$stderr" = "$BATS_TEST_TMPDIR/no-th.2:1: no .TH line" ]
+}
+
+@test "stamp: the .TH date and source replaced, every other line byte for byte" {
+	tiny_page >"$BATS_TEST_TMPDIR/tiny.2"
+	run page stamp "$BATS_TEST_TMPDIR/tiny.2" 2026-12-01 "uffd-man 1.0"
+	[ "$status" -eq 0 ]
+	diff <(sed '1s/.*/.TH tiny 2 2026-12-01 "uffd-man 1.0"/' "$BATS_TEST_TMPDIR/tiny.2") - <<<"$output"
+}
+
+@test "stamp: a source with a quote and a backslash is written so that head reads it back" {
+	tiny_page >"$BATS_TEST_TMPDIR/tiny.2"
+	page stamp "$BATS_TEST_TMPDIR/tiny.2" 2026-12-01 'say "a\b"' >"$BATS_TEST_TMPDIR/stamped.2"
+	[ "$(head -n 1 "$BATS_TEST_TMPDIR/stamped.2")" = '.TH tiny 2 2026-12-01 "say ""a\[rs]b"""' ]
+	run page head "$BATS_TEST_TMPDIR/stamped.2"
+	[ "$(cut -f5 <<<"$output")" = 'say "a\b"' ]
+}
+
+@test "stamp: a page without .TH is an error at its line 1, nothing on stdout" {
+	printf '%s\n' '.SH NAME' 'no-th \- no .TH' >"$BATS_TEST_TMPDIR/no-th.2"
+	run --separate-stderr page stamp "$BATS_TEST_TMPDIR/no-th.2" 2026-12-01 "uffd-man 1.0"
+	[ "$status" -eq 2 ]
+	[ -z "$output" ]
+	[ "$stderr" = "$BATS_TEST_TMPDIR/no-th.2:1: no .TH line" ]
+}
+
+@test "html: in .EX, an empty line or \\& alone becomes .sp and a leading blank gets \\&; the rest byte for byte" {
+	{
+		tiny_page
+		printf '%s\n' '' '  text' '.EX' 'a' '' '\&' '    b' '	c' '.EE' '' '  after'
+	} >"$BATS_TEST_TMPDIR/ex.2"
+	run page html "$BATS_TEST_TMPDIR/ex.2"
+	[ "$status" -eq 0 ]
+	diff <(tiny_page; printf '%s\n' '' '  text' '.EX' 'a' '.sp' '.sp' '\&    b' '\&	c' '.EE' '' '  after') - <<<"$output"
+}
+
+@test "checked: every checked item of the pages, one record a line (golden)" {
+	cd "$ROOT"
+	run page checked tests/fixtures/report/demo.2 tests/fixtures/lint/clean.2
+	[ "$status" -eq 0 ]
+	diff -u tests/fixtures/page/checked.golden - <<<"$output"
+}
+
+@test "checked: an errno entry's text starts with its errnos, its tag left out of the text" {
+	printf '%s\n' '.TH e 2 (date) "Linux man-pages (unreleased)"' '.SH NAME' 'e \- errors' '.SH ERRORS' \
+		'.TP' '.B EAGAIN' '.TQ' '.B EWOULDBLOCK' 'Try' '.I again' 'later.' '.\" CHECK again' >"$BATS_TEST_TMPDIR/e.2"
+	run page checked "$BATS_TEST_TMPDIR/e.2"
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(printf '%s:12\terrno\tERRORS\t\tagain\tEAGAIN/EWOULDBLOCK: Try again later.' "$BATS_TEST_TMPDIR/e.2")" ]
+}
+
+@test "checked: a statement's text is its paragraph up to the CHECK, decoded" {
+	printf '%s\n' '.TH s 2 (date) "Linux man-pages (unreleased)"' '.SH NAME' 's \- one' '.SH DESCRIPTION' \
+		'.SS Waking' 'Before.' '.P' 'It wakes\(em' '.BR once ,' 'not twice.' '.\" CHECK run:demo wakes-once' \
+		'After.' >"$BATS_TEST_TMPDIR/s.2"
+	run page checked "$BATS_TEST_TMPDIR/s.2"
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(printf '%s:11\tstatement\tDESCRIPTION\tWaking\t%s\tIt wakes— once, not twice.' "$BATS_TEST_TMPDIR/s.2" 'run:demo wakes-once')" ]
+}
+
+@test "checked: a CHECK inside a program is the program's, not an item" {
+	run page checked "$ROOT/tests/fixtures/report/demo.2"
+	[ "$status" -eq 0 ]
+	grep -q 'wakes-once' <<<"$output"
+	[[ "$output" != *not-a-check-inside-a-program* ]]
+}
+
+@test "head, stamp, html, checked: a malformed page is an error at its line, nothing on stdout" {
+	{
+		tiny_page
+		echo '.\" CHEK typo'
+	} >"$BATS_TEST_TMPDIR/bad.2"
+	local c
+	for c in head html checked "stamp 2026-12-01 x"; do
+		# shellcheck disable=SC2086 # the subcommand and its arguments
+		run --separate-stderr page ${c%% *} "$BATS_TEST_TMPDIR/bad.2" ${c#"${c%% *}"}
+		[ "$status" -eq 2 ]
+		[ -z "$output" ]
+		[ "$stderr" = "$BATS_TEST_TMPDIR/bad.2:6: unknown annotation \"CHEK\" (SRC, RUN, VARY, CHECK, NOCHECK, NOCLAIM, SINCE)" ]
+	done
 }

@@ -145,6 +145,21 @@ href="UFFDIO_FIXTURE.2const.html"' ]
 	grep -qF '<a class="Xr" href="UFFDIO_FIXTURE.2const.html"><b>UFFDIO_FIXTURE</b>(2const)</a>' "$BATS_TEST_TMPDIR/ioctl_fixture.2.html"
 }
 
+@test "stamp: the .TH placeholders filled in, the page's last commit date and the project's version" {
+	local page=tests/fixtures/render/UFFDIO_FIXTURE.2const
+	scripts/render/stamp.sh "$page" "$BATS_TEST_TMPDIR/stamped"
+	date=$(git log -1 --format=%cs -- "$page")
+	version=$(git describe --tags --always --dirty)
+	[ -n "$date" ]
+	diff <(sed "s/^\.TH .*/.TH UFFDIO_FIXTURE 2const $date \"uffd-man $version\"/" "$page") "$BATS_TEST_TMPDIR/stamped"
+}
+
+@test "stamp: a .TH with a date and a source of its own keeps them" {
+	scripts/render/stamp.sh "$LINT/clean_ioctl.2" "$BATS_TEST_TMPDIR/stamped"
+	grep -qx '\.TH clean_ioctl 2 2025-06-01 "Linux man-pages 6.9"' "$BATS_TEST_TMPDIR/stamped"
+	cmp "$LINT/clean_ioctl.2" "$BATS_TEST_TMPDIR/stamped"
+}
+
 @test "render-verify html catches a missing section and a damaged example" {
 	sed '/id="ERRORS"/d' "$OUT/html/clean.2.html" >"$BATS_TEST_TMPDIR/nosection.html"
 	run scripts/render/verify.sh html "$LINT/clean.2" "$BATS_TEST_TMPDIR/nosection.html"

@@ -752,7 +752,7 @@ claim_annot(struct state *st, int ln, enum annot_kind kind, const char *args)
 				copy[i] = ' ';
 	}
 	if (kind == ANNOT_CHECK) {
-		n = words(copy, w, 64);
+		/* w[] holds the names already: words() cut copy into them. */
 		for (i = 0; i < n; i++) {
 			annot_add(p, kind, ln, w[i]);
 			if (st->await == 'P') {
@@ -1050,7 +1050,8 @@ macro_line(struct state *st, int ln)
 		st->await = 0;
 		return;
 	}
-	if (st->in_name && st->name.len > 0)
+	/* NAME's text runs on through its font macros (.I userfaultfd). */
+	if (st->in_name && st->name.len > 0 && !is_font_macro(m))
 		st->in_name = 0;
 	if (strcmp(m, "TP") == 0) {
 		st->entry = 0;

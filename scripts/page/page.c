@@ -16,6 +16,10 @@
  *	page needs PROBE NAME...    what the probe's report lacks
  *	page dump PAGE              the model, for tests
  *	page escape [FILE...]       plain text as roff text in .EX
+ *	page head PAGE...           .TH fields and NAME's text (render index)
+ *	page stamp PAGE DATE SOURCE the page with its .TH date and source set
+ *	page html PAGE              the page as mandoc's HTML needs it
+ *	page checked PAGE...        the checked items (verification report)
  *	page time PAGE N            milliseconds to read PAGE (make bench-page)
  *	page fuzz PAGE              every reading subcommand (make fuzz)
  *
@@ -44,7 +48,9 @@ usage(void)
 	    " words PAGE\n"
 	    "       | writeback PAGE FILE.c | bless PAGE PROGRAM OUTFILE |"
 	    " strip PAGE\n"
-	    "       | needs PROBE NAME... | dump PAGE | escape [FILE...]\n",
+	    "       | needs PROBE NAME... | dump PAGE | escape [FILE...]\n"
+	    "       | head PAGE... | stamp PAGE DATE SOURCE | html PAGE |"
+	    " checked PAGE...\n",
 	    stderr);
 	return 2;
 }
@@ -431,6 +437,7 @@ cmd_fuzz(int argc, char **argv)
 	int  (*const readers[])(int, char **) = {
 		cmd_dump, cmd_list, cmd_claims, cmd_since, cmd_names,
 		cmd_outline, cmd_strip, cmd_style, cmd_words,
+		cmd_head, cmd_html, cmd_checked,
 	};
 	size_t  i;
 
@@ -459,6 +466,8 @@ main(int argc, char **argv)
 		{"strip", cmd_strip}, {"needs", cmd_needs},
 		{"dump", cmd_dump}, {"escape", cmd_escape},
 		{"fuzz", cmd_fuzz}, {"time", cmd_time},
+		{"head", cmd_head}, {"stamp", cmd_stamp},
+		{"html", cmd_html}, {"checked", cmd_checked},
 	};
 	size_t  i;
 	int     rc;

@@ -25,5 +25,11 @@ int	cmd_names(int argc, char **argv);
 /* style.c */
 int	cmd_style(int argc, char **argv);
 int	cmd_words(int argc, char **argv);
+/* render.c */
+int	cmd_head(int argc, char **argv);
+int	cmd_stamp(int argc, char **argv);
+int	cmd_html(int argc, char **argv);
+/* report.c */
+int	cmd_checked(int argc, char **argv);
 
 #endif

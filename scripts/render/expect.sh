@@ -14,22 +14,9 @@ usage() {
 	exit 2
 }
 [ $# -ge 2 ] || usage
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/render-expect.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM
-
-# page_sections PAGE: the title of each .SH of the page, one a line; the
-# one place here that reads a page.
-page_sections() {
-	awk '
-		/^\.SH[ \t]/ {
-			t = $0
-			sub(/^\.SH[ \t]+/, "", t)
-			gsub(/"/, "", t)
-			gsub(/\\-/, "-", t)
-			print t
-		}' "$1"
-}
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$(dirname "$0")/../lib.sh"
+lib_tmpdir render-expect
 
 kind=$1
 shift
@@ -37,13 +24,15 @@ case $kind in
 page)
 	[ $# -eq 1 ] || usage
 	[ -r "$1" ] || { echo "render-expect: $1: cannot read the page" >&2; exit 1; }
-	page_sections "$1" >"$tmp/sections"
+	# The page's outline (page.c): "sh LINE TITLE" for each section.
+	page outline "$1" >"$tmp/outline" || exit 1
+	sed -n 's/^sh [0-9]* //p' "$tmp/outline" >"$tmp/sections"
 	[ -s "$tmp/sections" ] || { echo "$1:1: render-expect: the page has no section (.SH)" >&2; exit 1; }
 	sed 's/^/heading /' "$tmp/sections"
 	;;
 index)
-	for page; do
-		printf 'element a[href="%s.html"]\n' "${page##*/}"
+	for p; do
+		printf 'element a[href="%s.html"]\n' "${p##*/}"
 	done
 	;;
 *)

@@ -23,21 +23,17 @@ shift 2
 [ -r "$page" ] || { echo "render-html: $page: cannot read the page" >&2; exit 1; }
 css=$(dirname "$0")/html.css
 [ -r "$css" ] || { echo "render-html: $css: cannot read the stylesheet" >&2; exit 1; }
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/render-html.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$(dirname "$0")/../lib.sh"
+lib_tmpdir render-html
 
 names=
 for other; do
 	names="$names ${other##*/}"
 done
 
-awk '
-	/^[.\047][ \t]*EX([ \t]|$)/ { inex = 1 }
-	/^[.\047][ \t]*EE([ \t]|$)/ { inex = 0 }
-	inex && ($0 == "" || $0 == "\\&") { print ".sp"; next }
-	inex && /^[ \t]/ { print "\\&" $0; next }
-	{ print }' "$page" >"$tmp/page"
+# The copy that mandoc is given (page.c: html).
+page html "$page" >"$tmp/page" || exit 1
 
 LC_ALL=C.UTF-8 timeout 60 mandoc -Thtml -Oman=%N.%S.html "$tmp/page" >"$tmp/html"
 

@@ -13,92 +13,31 @@ out=$1
 shift
 css=$(dirname "$0")/html.css
 [ -r "$css" ] || { echo "render-index: $css: cannot read the stylesheet" >&2; exit 1; }
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/render-index.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM
-
-# page_info PAGE: "NAME<tab>SECTION<tab>DESCRIPTION" of the page, from its
-# .TH line and its NAME section; the one place here that reads a page.
-page_info() {
-	awk -v file="$1" '
-		function plain(s) {
-			gsub(/\\f(\[[^]]*\]|\(..|.)/, "", s)
-			gsub(/\\-/, "-", s)
-			gsub(/\\(\(aq|\[aq\])/, "\047", s)
-			gsub(/\\(\(dq|\[dq\])/, "\"", s)
-			gsub(/\\[&%]/, "", s)
-			gsub(/\\(e|\(rs|\[rs\])/, "\\", s)
-			return s
-		}
-		/^\.TH[ \t]/ && title == "" {
-			t = $0
-			sub(/^\.TH[ \t]+/, "", t)
-			gsub(/"/, "", t)
-			split(t, w, /[ \t]+/)
-			title = w[1]
-			section = w[2]
-			next
-		}
-		# The words of a macro line, quotes removed: joined by blanks
-		# (.B, .I), or run together (.BR, .IR and the other alternations).
-		function words(s, glue,    out, w) {
-			out = ""
-			while (s != "") {
-				if (match(s, /^[ \t]+/)) {
-					s = substr(s, RLENGTH + 1)
-					continue
-				}
-				if (match(s, /^"[^"]*"?/)) {
-					w = substr(s, 2, RLENGTH - 1)
-					sub(/"$/, "", w)
-				} else {
-					match(s, /^[^ \t]+/)
-					w = substr(s, 1, RLENGTH)
-				}
-				out = out (out == "" ? "" : glue) w
-				s = substr(s, RLENGTH + 1)
-			}
-			return out
-		}
-		/^\.SH[ \t]+"?NAME"?[ \t]*$/ { inname = 1; next }
-		inname && /^\.\\"/ { next }
-		inname && /^\.[BI][ \t]/ { line = words(substr($0, 4), " ") }
-		inname && /^\.(BR|RB|IR|RI|BI|IB)[ \t]/ { line = words(substr($0, 5), "") }
-		inname && /^[.\047]/ && line == "" { inname = 0 }
-		inname { text = text (text == "" ? "" : " ") (line == "" ? $0 : line); line = "" }
-		END {
-			if (title == "" || section == "") {
-				printf "%s:1: render-index: no .TH line with a title and a section\n", file >"/dev/stderr"
-				exit 1
-			}
-			if (text == "") {
-				printf "%s:1: render-index: no NAME section\n", file >"/dev/stderr"
-				exit 1
-			}
-			desc = plain(text)
-			if (!sub(/^[^-]*[ \t]-[ \t]*/, "", desc)) {
-				printf "%s:1: render-index: the NAME line has no \" - \" before its description\n", file >"/dev/stderr"
-				exit 1
-			}
-			printf "%s\t%s\t%s\n", plain(title), section, desc
-		}' "$1"
-}
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$(dirname "$0")/../lib.sh"
+lib_tmpdir render-index
 
 for page; do
 	[ -r "$page" ] || { echo "render-index: $page: cannot read the page" >&2; exit 1; }
-	info=$(page_info "$page")
-	file=${page##*/}
-	name=${info%%	*}
-	section=${info#*	}
-	section=${section%%	*}
-	case $section:$name in
-	2const:*) group=3 ;;
-	2:ioctl_*) group=2 ;;
-	2:*) group=1 ;;
-	*) group=4 ;;
-	esac
-	printf '%s\t%s.html\t%s\n' "$group" "$file" "$info" >>"$tmp/pages"
 done
+# PAGE TITLE SECTION DATE SOURCE MANUAL NAME, a line a page (page.c: head).
+page head "$@" >"$tmp/head" || exit 1
+awk -F '\t' '
+	function fail(what) {
+		printf "%s:1: render-index: %s\n", $1, what >"/dev/stderr"
+		exit 1
+	}
+	{
+		if ($2 == "" || $3 == "") fail("no .TH line with a title and a section")
+		if ($7 == "") fail("no NAME section")
+		desc = $7
+		if (!sub(/^[^-]*[ \t]-[ \t]*/, "", desc))
+			fail("the NAME line has no \" - \" before its description")
+		group = $3 == "2const" ? 3 : $3 != "2" ? 4 : $2 ~ /^ioctl_/ ? 2 : 1
+		file = $1
+		sub(/.*\//, "", file)
+		printf "%s\t%s.html\t%s\t%s\t%s\n", group, file, $2, $3, desc
+	}' "$tmp/head" >"$tmp/pages"
 
 {
 	cat <<'HEAD'

@@ -15,6 +15,8 @@
 # What is rendered, and installed, is the page with its .TH date and
 # version filled in ($(BUILD)/stamped/PAGE, scripts/render/stamp.sh); the
 # sources keep man-pages' placeholders, and so does the upstream series.
+# Every step here reads the pages through the reader ($(PAGE_READER)):
+# each is redone when it changes.
 
 .PHONY: html html-check pdf man
 LINT_PAGE_NAMES := $(notdir $(LINT_PAGES))
@@ -22,7 +24,7 @@ STAMPED := $(BUILD)/stamped
 STAMPED_PAGES := $(LINT_PAGES:%=$(STAMPED)/%)
 
 # Every time, but replaced only when the date or the version changes.
-$(STAMPED)/%: % scripts/render/stamp.sh FORCE
+$(STAMPED)/%: % scripts/render/stamp.sh $(PAGE_READER) FORCE
 	$(Q)scripts/render/stamp.sh $< $@
 
 HTML_FILES := $(LINT_PAGE_NAMES:%=$(BUILD)/html/%.html) $(BUILD)/html/index.html
@@ -34,11 +36,11 @@ man: $(LINT_PAGE_NAMES:%=$(BUILD)/man/%.txt)
 # The rules of one page, PAGE its path.  Each HTML page links to the
 # others, so it depends on them all.
 define render_page_rules
-$(BUILD)/html/$(notdir $(1)).html: $(STAMPED)/$(1) $(STAMPED_PAGES) scripts/render/html.sh scripts/render/html.css scripts/render/verify.sh
+$(BUILD)/html/$(notdir $(1)).html: $(STAMPED)/$(1) $(STAMPED_PAGES) scripts/render/html.sh scripts/render/html.css scripts/render/verify.sh $(PAGE_READER)
 	$$(Q)scripts/render/html.sh $$@ $$< $(STAMPED_PAGES)
 	$$(Q)scripts/render/verify.sh html $$< $$@
 
-$(BUILD)/html-check/$(notdir $(1)).expect: $(1) scripts/render/expect.sh
+$(BUILD)/html-check/$(notdir $(1)).expect: $(1) scripts/render/expect.sh $(PAGE_READER)
 	@mkdir -p $$(@D)
 	$$(Q)scripts/render/expect.sh page $$< >$$@.tmp
 	@mv $$@.tmp $$@
@@ -47,18 +49,18 @@ $(BUILD)/html-check/$(notdir $(1)).ok: $(BUILD)/html/$(notdir $(1)).html $(BUILD
 	$$(Q)scripts/render/browser.sh -d $(BUILD)/html/screenshots/$(notdir $(1)).png $$< $(BUILD)/html-check/$(notdir $(1)).expect
 	@touch $$@
 
-$(BUILD)/pdf/$(notdir $(1)).pdf: $(STAMPED)/$(1) scripts/render/pdf.sh scripts/render/verify.sh
+$(BUILD)/pdf/$(notdir $(1)).pdf: $(STAMPED)/$(1) scripts/render/pdf.sh scripts/render/verify.sh $(PAGE_READER)
 	$$(Q)scripts/render/pdf.sh $$@ $$<
 	$$(Q)scripts/render/verify.sh pdf $$@ $$<
 
-$(BUILD)/man/$(notdir $(1)).txt: $(STAMPED)/$(1) scripts/render/man.sh scripts/render/verify.sh
+$(BUILD)/man/$(notdir $(1)).txt: $(STAMPED)/$(1) scripts/render/man.sh scripts/render/verify.sh $(PAGE_READER)
 	$$(Q)scripts/render/man.sh $$@ $$<
 	$$(Q)scripts/render/verify.sh man $$< $$@
 endef
 BROWSER_TOOLS := scripts/render/browser.sh scripts/render/browser.js
 $(foreach page,$(LINT_PAGES),$(eval $(call render_page_rules,$(page))))
 
-$(BUILD)/html/index.html: $(STAMPED_PAGES) scripts/render/index.sh scripts/render/html.css
+$(BUILD)/html/index.html: $(STAMPED_PAGES) scripts/render/index.sh scripts/render/html.css $(PAGE_READER)
 	$(Q)scripts/render/index.sh $@ $(STAMPED_PAGES)
 
 # The index links to every page: they are all there before it is loaded.
@@ -71,6 +73,6 @@ $(BUILD)/html-check/index.ok: $(BUILD)/html/index.html $(BUILD)/html-check/index
 	$(Q)scripts/render/browser.sh -d $(BUILD)/html/screenshots/index.png $< $(BUILD)/html-check/index.expect
 	@touch $@
 
-$(BUILD)/pdf/uffd-man.pdf: $(STAMPED_PAGES) scripts/render/pdf.sh scripts/render/verify.sh
+$(BUILD)/pdf/uffd-man.pdf: $(STAMPED_PAGES) scripts/render/pdf.sh scripts/render/verify.sh $(PAGE_READER)
 	$(Q)scripts/render/pdf.sh $@ $(STAMPED_PAGES)
 	$(Q)scripts/render/verify.sh pdf $@ $(STAMPED_PAGES)

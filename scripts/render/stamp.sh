@@ -10,14 +10,17 @@
 # checkout (a tarball), or for a page git does not track yet, the date is
 # the file's modification date and the version the one CHANGES starts
 # with.
-# OUT is replaced only when its text changes, so that what is rendered
-# from it is rebuilt only then.
+# A .TH that says something else keeps it; one without says it.  OUT is replaced only when its
+# text changes, so that what is rendered from it is rebuilt only then.
 set -eu
 [ $# -eq 2 ] || { echo "usage: stamp.sh PAGE OUT" >&2; exit 2; }
 page=$1
 out=$2
 [ -r "$page" ] || { echo "stamp: $page: cannot read the page" >&2; exit 1; }
 top=$(cd "$(dirname "$0")/../.." && pwd)
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$(dirname "$0")/../lib.sh"
+lib_tmpdir stamp
 
 date='' version=''
 if git -C "$top" rev-parse --git-dir >/dev/null 2>&1; then
@@ -31,9 +34,22 @@ if [ -z "$version" ]; then
 	[ -n "$version" ] || version=unknown
 fi
 
+# PAGE TITLE SECTION DATE SOURCE MANUAL NAME (page.c: head).
+page head "$page" >"$tmp/head" || exit 1
+was_date=$(cut -f4 "$tmp/head")
+was_source=$(cut -f5 "$tmp/head")
+case $was_date in
+'(date)' | '') ;;
+*) date=$was_date ;;
+esac
+case $was_source in
+'Linux man-pages (unreleased)' | '') source="uffd-man $version" ;;
+*) source=$was_source ;;
+esac
+page stamp "$page" "$date" "$source" >"$tmp/page" || exit 1
+
 mkdir -p "$(dirname "$out")"
-sed -e '/^\.TH /{
-	s/ (date) / '"$date"' /
-	s/"Linux man-pages (unreleased)"/"uffd-man '"$version"'"/
-}' "$page" >"$out.tmp"
-if cmp -s "$out.tmp" "$out"; then rm -f "$out.tmp"; else mv "$out.tmp" "$out"; fi
+if ! cmp -s "$tmp/page" "$out"; then
+	cp "$tmp/page" "$out.tmp"
+	mv "$out.tmp" "$out"
+fi

@@ -24,6 +24,6 @@ $(KBUILD)/matrix.txt:
 # Made afresh each time: it is cheap, and the matrix may have changed
 # under another name.
 .PHONY: report
-report: $(KBUILD)/matrix.txt $(PAGE_NAMES:%=$(BUILD)/html/%.html)
+report: $(KBUILD)/matrix.txt $(PAGE_NAMES:%=$(BUILD)/html/%.html) $(PAGE_READER)
 	@scripts/report/report.sh $(REPORT) $(KBUILD) $(PAGES)
 	@scripts/report/browser.sh -s $(BUILD)/html/verification.png $(REPORT)

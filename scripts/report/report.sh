@@ -37,98 +37,41 @@ for f in "$kdir/matrix.txt" "$kdir/cells.txt" "$@"; do
 	[ -r "$f" ] || { echo "$me: $f: cannot read" >&2; exit 1; }
 done
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/report-html.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 143' TERM
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$(dirname "$0")/../lib.sh"
+lib_tmpdir report-html
 
 # The pages' checked items, one a line, tab-separated:
 #   PAGE LINE KIND SECTION SUBSECTION ITEMS TEXT
 # KIND example, errno, statement or since; ITEMS the matrix's items that
-# decide it, separated by spaces.  (The page-reading part: it is small on
-# purpose, for the C page reader to replace.)
-awk '
-	function visible(s) {
-		gsub(/\\f(\[[^]]*\]|\([A-Za-z0-9][A-Za-z0-9]|[A-Za-z0-9])/, "", s)
-		gsub(/\\&|\\:|\\%|\\c/, "", s)
-		gsub(/\\-/, "-", s); gsub(/\\\[rs\]|\\e/, "\\", s); gsub(/\\\[aq\]/, "\047", s)
-		gsub(/\\\[em\]|\\\(em/, "-", s); gsub(/\\\[[a-z]+\]/, "", s)
-		return s
-	}
-	# A macro line without its macro: its arguments (quoted ones whole),
-	# run together for the alternating fonts (.BR, .IR, ...).
-	function args(s,    m, join, out, a, q) {
-		m = s; sub(/^[.\047][ \t]*/, "", m); sub(/[ \t].*/, "", m)
-		join = (m ~ /^(BR|RB|IR|RI|BI|IB)$/) ? "" : " "
-		sub(/^[.\047][ \t]*[A-Za-z]+[ \t]*/, "", s)
-		out = ""
-		while (s != "") {
-			if (s ~ /^"/) {
-				q = index(substr(s, 2), "\"")
-				if (q == 0) { a = substr(s, 2); s = "" }
-				else { a = substr(s, 2, q - 1); s = substr(s, q + 2) }
-			} else {
-				a = s; sub(/[ \t].*/, "", a); s = substr(s, length(a) + 1)
-			}
-			sub(/^[ \t]+/, "", s)
-			out = out (out == "" ? "" : join) a
-		}
-		return out
-	}
-	FNR == 1 {
-		page = FILENAME; sub(/.*\//, "", page)
-		sh = ""; ss = ""; para = ""; tag = ""; attp = 0; insrc = 0
-	}
-	/^\.\\" SRC BEGIN/ { insrc = 1; next }
-	/^\.\\" SRC END/ { insrc = 0; next }
-	insrc { next }
-	/^\.\\"[ \t]*RUN BEGIN \(/ {
-		prog = $0; sub(/^.*RUN BEGIN \(/, "", prog); sub(/[ )].*/, "", prog)
-		printf "%s\t%d\texample\t%s\t%s\t%s\t%s\n", page, FNR, sh, ss, "example " page "/" prog, "./" prog
-		next
-	}
-	/^\.\\"[ \t]*CHECK[ \t]/ {
-		n = split($0, w, /[ \t]+/)
-		items = ""
-		for (i = 3; i <= n; i++) {
-			it = w[i]
-			if (it ~ /^run:/) it = "example " page "/" substr(it, 5)
-			else it = "claim " it
-			items = items (items == "" ? "" : " ") it
-		}
-		kind = (tag ~ /^E[A-Z0-9]+$/) ? "errno" : "statement"
-		text = (kind == "errno") ? tag ": " para : para
-		gsub(/[ \t]+/, " ", text); sub(/^ /, "", text)
-		if (length(text) > 160) text = substr(text, 1, 157) "..."
-		printf "%s\t%d\t%s\t%s\t%s\t%s\t%s\n", page, FNR, kind, sh, ss, items, text
-		next
-	}
-	/^\.\\"[ \t]*SINCE[ \t]/ {
-		n = split($0, w, /[ \t]+/)
-		item = "since " FILENAME ":" FNR " " w[3] " " w[4] (n >= 5 ? " " w[5] : "")
-		text = w[3] " offered from Linux " w[4] (n >= 5 ? " on " w[5] : "")
-		printf "%s\t%d\tsince\t%s\t%s\t%s\t%s\n", page, FNR, sh, ss, item, text
-		next
-	}
-	/^[.\047][ \t]*\\"/ { next }
-	/^\.SH/ { sh = args($0); ss = ""; para = ""; tag = ""; next }
-	/^\.SS/ { ss = args($0); para = ""; tag = ""; next }
-	/^\.(PP|P|LP|IP|RS|RE)([ \t]|$)/ { para = ""; tag = ""; attp = 0; next }
-	/^\.(TP|TQ)([ \t]|$)/ { para = ""; tag = ""; attp = 1; next }
+# decide it, separated by spaces.  The reader finds them (page.c: checked,
+# PAGE:LINE KIND SECTION SUBSECTION MARKS TEXT); here they are named as
+# the matrix names them.
+page checked "$@" >"$tmp/checked" || exit 1
+awk -F '\t' '
+	BEGIN { OFS = "\t" }
 	{
-		t = visible($0)
-		if (t ~ /^[.\047]/) {
-			if (t ~ /^[.\047](B|BR|I|IR|RB|BI|IB|RI|SM)[ \t]/) t = args(t)
-			else next
+		path = $1; sub(/:[0-9]+$/, "", path)
+		line = substr($1, length(path) + 2)
+		page = path; sub(/.*\//, "", page)
+		kind = $2; n = split($5, w, " "); items = ""; text = $6
+		if (kind == "example")
+			items = "example " page "/" $5
+		else if (kind == "since") {
+			items = "since " path ":" line " " $5
+			text = w[1] " offered from Linux " w[2] (n >= 3 ? " on " w[3] : "")
+		} else
+			for (i = 1; i <= n; i++)
+				items = items (i > 1 ? " " : "") (w[i] ~ /^run:/ ? \
+				    "example " page "/" substr(w[i], 5) : "claim " w[i])
+		# At most 160 bytes, not cutting a character of UTF-8 in two.
+		if (length(text) > 160) {
+			text = substr(text, 1, 157)
+			sub(/[\300-\367][\200-\277]*$/, "", text)
+			text = text "..."
 		}
-		if (attp) {
-			tag = t; sub(/[ \t].*/, "", tag); gsub(/,/, "", tag)
-			attp = 0
-			if (tag ~ /^E[A-Z0-9]+$/) next
-		}
-		if (length(para) < 200) para = para " " t
-	}' "$@" >"$tmp/rows" || exit 1
+		print page, line, kind, $3, $4, items, text
+	}' "$tmp/checked" >"$tmp/rows"
 
 # The results, by cell: KERNEL<tab>ITEM<tab>RESULT<tab>REASON; the cells.
 awk -F '\t' 'FNR > 1 && NF >= 3' "$kdir/matrix.txt" >"$tmp/results"
