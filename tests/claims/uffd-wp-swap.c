@@ -45,6 +45,7 @@ make_swap_file(char *path, size_t pg)
 {
 	char      *buf;
 	uint32_t  head[3] = { 1, SWAP_PAGES - 1, 0 };
+	static const char  magic[10] = "SWAPSPACE2";   /* no NUL: as on disk */
 	int       fd, ok = 1;
 
 	fd = mkstemp(path);
@@ -56,7 +57,7 @@ make_swap_file(char *path, size_t pg)
 	for (int i = 0; i < SWAP_PAGES && ok; i++)
 		ok = write(fd, buf, pg) == (ssize_t) pg;
 	memcpy(buf + 1024, head, sizeof(head));
-	memcpy(buf + pg - 10, "SWAPSPACE2", 10);
+	memcpy(buf + pg - sizeof(magic), magic, sizeof(magic));
 	ok = ok && pwrite(fd, buf, pg, 0) == (ssize_t) pg && fsync(fd) == 0;
 	free(buf);
 	close(fd);
