@@ -5,6 +5,7 @@
  * statements, and this project's annotations tied to what they follow.
  */
 #include <errno.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1302,59 +1303,55 @@ block:
 	return 0;
 }
 
+/* Frees the string at offset off in each of the n elements of size bytes
+ * at v. */
+static void
+free_members(void *v, int n, size_t size, size_t off)
+{
+	char  *e = v;
+	int   i;
+
+	for (i = 0; i < n; i++, e += size)
+		free(*(char **) (void *) (e + off));
+}
+
+/* v[0..n).member freed, then v. */
+#define FREE_EACH(v, n, member) \
+	free_members((v), (n), sizeof(*(v)), offsetof(__typeof__(*(v)), member))
+#define FREE_ARRAY(v, n, member) \
+	do { FREE_EACH(v, n, member); free(v); } while (0)
+#define FREE_STRINGS(v, n) \
+	do { free_members((v), (n), sizeof(*(v)), 0); free(v); } while (0)
+
 void
 page_free(struct page *p)
 {
-	int  i, j;
+	int  i;
 
-	for (i = 0; i < p->nth; i++)
-		free(p->th[i]);
-	free(p->th);
-	for (i = 0; i < p->nheads; i++)
-		free(p->heads[i].title);
-	free(p->heads);
+	FREE_STRINGS(p->th, p->nth);
+	FREE_ARRAY(p->heads, p->nheads, title);
 	for (i = 0; i < p->nsrcs; i++) {
-		for (j = 0; j < p->srcs[i].nlines; j++)
-			free(p->srcs[i].lines[j].text);
-		free(p->srcs[i].lines);
+		FREE_ARRAY(p->srcs[i].lines, p->srcs[i].nlines, text);
 		free(p->srcs[i].name);
 	}
 	free(p->srcs);
 	for (i = 0; i < p->nruns; i++) {
 		struct run  *r = &p->runs[i];
 
-		for (j = 0; j < r->nlines; j++)
-			free(r->lines[j].text);
-		for (j = 0; j < r->nneeds; j++)
-			free(r->needs[j]);
-		for (j = 0; j < r->nvary; j++)
-			free(r->vary[j].ere);
-		free(r->lines);
-		free(r->needs);
-		free(r->vary);
+		FREE_ARRAY(r->lines, r->nlines, text);
+		FREE_STRINGS(r->needs, r->nneeds);
+		FREE_ARRAY(r->vary, r->nvary, ere);
 		free(r->name);
 	}
 	free(p->runs);
-	for (i = 0; i < p->nentries; i++) {
-		free(p->entries[i].errnos);
-		free(p->entries[i].context);
-	}
-	free(p->entries);
-	for (i = 0; i < p->nstmts; i++)
-		free(p->stmts[i].section);
-	free(p->stmts);
-	for (i = 0; i < p->nannots; i++)
-		free(p->annots[i].args);
-	free(p->annots);
-	for (i = 0; i < p->nsince; i++) {
-		free(p->since[i].name);
-		free(p->since[i].version);
-		free(p->since[i].arch);
-	}
-	free(p->since);
-	for (i = 0; i < p->nerrors; i++)
-		free(p->errors[i].msg);
-	free(p->errors);
+	FREE_EACH(p->entries, p->nentries, errnos);
+	FREE_ARRAY(p->entries, p->nentries, context);
+	FREE_ARRAY(p->stmts, p->nstmts, section);
+	FREE_ARRAY(p->annots, p->nannots, args);
+	FREE_EACH(p->since, p->nsince, name);
+	FREE_EACH(p->since, p->nsince, version);
+	FREE_ARRAY(p->since, p->nsince, arch);
+	FREE_ARRAY(p->errors, p->nerrors, msg);
 	free(p->blocks);
 	free(p->name_text);
 	free(p->lines);
