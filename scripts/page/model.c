@@ -509,35 +509,28 @@ begin_block(struct state *st, int ln, char kind, const char *args)
 	n = words(spec, w, 32);
 	if (n == 0) {
 		page_error(p, ln, "%s BEGIN names nothing", kname);
-		free(spec);
-		return;
+		goto out;
 	}
 	name = w[0];
 	if (!valid_name(name)) {
 		page_error(p, ln, "\"%s\" is not a plain file name "
 		    "([A-Za-z0-9_.-], no \"..\")", name);
-		free(spec);
-		return;
+		goto out;
 	}
-	st->block_bad = 0;
 	if (kind == 'S') {
 		struct src  *s;
 
 		len = strlen(name);
 		if (len < 3 || strcmp(name + len - 2, ".c") != 0) {
 			page_error(p, ln, "program \"%s\" must be NAME.c", name);
-			st->block_bad = 1;
-			free(spec);
-			return;
+			goto out;
 		}
-		for (i = 0; i < p->nsrcs; i++)
-			if (strcmp(p->srcs[i].name, name) == 0) {
-				page_error(p, ln, "program %s already defined at "
-				    "line %d", name, p->srcs[i].line);
-				st->block_bad = 1;
-				free(spec);
-				return;
-			}
+		if ((i = page_src(p, name)) != -1) {
+			page_error(p, ln, "program %s already defined at line %d",
+			    name, p->srcs[i].line);
+			goto out;
+		}
+		st->block_bad = 0;
 		if (n > 1)
 			page_error(p, ln, "SRC BEGIN takes only a name");
 		p->srcs = xgrow(p->srcs, p->nsrcs, sizeof(*p->srcs));
@@ -549,14 +542,12 @@ begin_block(struct state *st, int ln, char kind, const char *args)
 	} else {
 		struct run  *r;
 
-		for (i = 0; i < p->nruns; i++)
-			if (strcmp(p->runs[i].name, name) == 0) {
-				page_error(p, ln, "a session of %s is already "
-				    "shown at line %d", name, p->runs[i].line);
-				st->block_bad = 1;
-				free(spec);
-				return;
-			}
+		if ((i = page_run(p, name)) != -1) {
+			page_error(p, ln, "a session of %s is already shown at "
+			    "line %d", name, p->runs[i].line);
+			goto out;
+		}
+		st->block_bad = 0;
 		p->runs = xgrow(p->runs, p->nruns, sizeof(*p->runs));
 		r = &p->runs[p->nruns];
 		memset(r, 0, sizeof(*r));
@@ -610,7 +601,28 @@ begin_block(struct state *st, int ln, char kind, const char *args)
 				    "(needs, timeout, status)", kv);
 		}
 	}
+out:
 	free(spec);
+}
+
+int
+page_src(const struct page *p, const char *name)
+{
+	int  i;
+
+	for (i = 0; i < p->nsrcs && strcmp(p->srcs[i].name, name) != 0; i++)
+		;
+	return i < p->nsrcs ? i : -1;
+}
+
+int
+page_run(const struct page *p, const char *name)
+{
+	int  i;
+
+	for (i = 0; i < p->nruns && strcmp(p->runs[i].name, name) != 0; i++)
+		;
+	return i < p->nruns ? i : -1;
 }
 
 static void

@@ -108,6 +108,10 @@ struct page {
  * p->errors. */
 int	page_read(struct page *p, const char *path);
 void	page_free(struct page *p);
+/* The index of the program NAME.c, or of the session of the program NAME;
+ * -1 if the page has none. */
+int	page_src(const struct page *p, const char *name);
+int	page_run(const struct page *p, const char *name);
 void	page_error(struct page *p, int line, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 /* Prints the errors, sorted by line; returns how many. */
