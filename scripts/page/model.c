@@ -654,6 +654,25 @@ end_block(struct state *st, int ln, char kind)
 	st->block_bad = 0;
 }
 
+/* Line i is the .EX (which: 'x') or the .EE ('e') of the block open now. */
+static void
+block_mark(struct state *st, char which, int i)
+{
+	struct page  *p = st->p;
+	int          *ex, *ee;
+
+	if (st->block_bad)
+		return;
+	if (st->block == 'S') {
+		ex = &p->srcs[p->nsrcs - 1].ex;
+		ee = &p->srcs[p->nsrcs - 1].ee;
+	} else {
+		ex = &p->runs[p->nruns - 1].ex;
+		ee = &p->runs[p->nruns - 1].ee;
+	}
+	*(which == 'x' ? ex : ee) = i;
+}
+
 /* A line between .EX and .EE of a block. */
 static void
 block_line(struct state *st, int ln)
@@ -1229,12 +1248,7 @@ block:
 				    "SRC" : "RUN", st.block_line);
 			st.in_ex = st.seen_ex = 1;
 			st.ex_line = i;
-			if (st.block_bad)
-				;
-			else if (st.block == 'S')
-				p->srcs[p->nsrcs - 1].ex = i;
-			else
-				p->runs[p->nruns - 1].ex = i;
+			block_mark(&st, 'x', i);
 			continue;
 		}
 		if (l->kind == LINE_MACRO && strcmp(l->macro, "EE") == 0 &&
@@ -1242,12 +1256,7 @@ block:
 			if (!st.in_ex)
 				page_error(p, i, ".EE without .EX");
 			st.in_ex = 0;
-			if (st.block_bad)
-				;
-			else if (st.block == 'S')
-				p->srcs[p->nsrcs - 1].ee = i;
-			else
-				p->runs[p->nruns - 1].ee = i;
+			block_mark(&st, 'e', i);
 			continue;
 		}
 		if (st.in_ex) {
