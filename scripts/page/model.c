@@ -753,6 +753,27 @@ annot_add(struct page *p, enum annot_kind kind, int ln, const char *args)
 	return a;
 }
 
+/* The annotation added last: tied to its entry (or waiting for the
+ * paragraph's), and to the statement open now (or waiting for the next). */
+static void
+annot_place(struct state *st)
+{
+	struct page  *p = st->p;
+	int          a = p->nannots - 1;
+
+	if (st->await == 'P') {
+		st->pending = xgrow(st->pending, st->npending, sizeof(int));
+		st->pending[st->npending++] = a;
+	} else
+		annot_place_entry(st, a);
+	if (st->stmt_open >= 0)
+		stmt_mark(p, st->stmt_open, &p->annots[a]);
+	else {
+		st->spending = xgrow(st->spending, st->nspending, sizeof(int));
+		st->spending[st->nspending++] = a;
+	}
+}
+
 /* CHECK, NOCHECK, NOCLAIM: tied to the entry and the statement. */
 static void
 claim_annot(struct state *st, int ln, enum annot_kind kind, const char *args)
@@ -787,35 +808,13 @@ claim_annot(struct state *st, int ln, enum annot_kind kind, const char *args)
 		n = words(copy, w, 64);
 		for (i = 0; i < n; i++) {
 			annot_add(p, kind, ln, w[i]);
-			if (st->await == 'P') {
-				st->pending = xgrow(st->pending, st->npending,
-				    sizeof(int));
-				st->pending[st->npending++] = p->nannots - 1;
-			} else
-				annot_place_entry(st, p->nannots - 1);
-			if (st->stmt_open >= 0)
-				stmt_mark(p, st->stmt_open, &p->annots[p->nannots - 1]);
-			else {
-				st->spending = xgrow(st->spending, st->nspending,
-				    sizeof(int));
-				st->spending[st->nspending++] = p->nannots - 1;
-			}
+			annot_place(st);
 		}
 		free(copy);
 		return;
 	}
 	annot_add(p, kind, ln, copy);
-	if (st->await == 'P') {
-		st->pending = xgrow(st->pending, st->npending, sizeof(int));
-		st->pending[st->npending++] = p->nannots - 1;
-	} else
-		annot_place_entry(st, p->nannots - 1);
-	if (st->stmt_open >= 0)
-		stmt_mark(p, st->stmt_open, &p->annots[p->nannots - 1]);
-	else {
-		st->spending = xgrow(st->spending, st->nspending, sizeof(int));
-		st->spending[st->nspending++] = p->nannots - 1;
-	}
+	annot_place(st);
 	free(copy);
 }
 
