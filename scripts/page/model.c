@@ -133,26 +133,38 @@ is_errno(const char *name)
 	return 0;
 }
 
-int
-is_font_macro(const char *m)
+const char *
+font_cycle(const char *m)
 {
-	static const char *const fm[] = {
-		"B", "I", "SB", "SM", "BR", "RB", "IR", "RI", "BI", "IB",
+	static const struct {
+		const char  *m, *cycle;
+	} fm[] = {
+		{"B", "B"}, {"I", "I"}, {"SB", "B"}, {"SM", "R"},
+		{"BR", "BR"}, {"RB", "RB"}, {"IR", "IR"},
+		{"RI", "RI"}, {"BI", "BI"}, {"IB", "IB"},
 	};
 	size_t  i;
 
 	for (i = 0; i < sizeof(fm) / sizeof(fm[0]); i++)
-		if (strcmp(fm[i], m) == 0)
-			return 1;
-	return 0;
+		if (strcmp(fm[i].m, m) == 0)
+			return fm[i].cycle;
+	return NULL;
 }
 
+int
+is_font_macro(const char *m)
+{
+	return font_cycle(m) != NULL;
+}
+
+/* .BR and the like: each argument in the next font, joined without a
+ * space. */
 static int
 is_alternating(const char *m)
 {
-	return strcmp(m, "BR") == 0 || strcmp(m, "RB") == 0 ||
-	    strcmp(m, "IR") == 0 || strcmp(m, "RI") == 0 ||
-	    strcmp(m, "BI") == 0 || strcmp(m, "IB") == 0;
+	const char  *cycle = font_cycle(m);
+
+	return cycle != NULL && strlen(cycle) == 2;
 }
 
 /* The text of a line: a text line decoded; a font macro's arguments

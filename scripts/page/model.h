@@ -123,6 +123,9 @@ void	page_visible(const struct page *p, int i, int flags, struct buf *out);
 
 int	is_errno(const char *name);
 int	is_font_macro(const char *m);
+/* The fonts a font macro's arguments take in turn ("BR" for .BR, "B" for
+ * .SB), or NULL for another macro. */
+const char	*font_cycle(const char *m);
 
 void	*xcalloc(size_t n, size_t size);
 void	*xgrow(void *p, int n, size_t size);

@@ -596,21 +596,10 @@ style_page(const struct page *p)
 				set_text(&st, line, 'R');
 				check_text(&st, i);
 			} else if (is_font_macro(mac)) {
-				static const struct {
-					const char  *m, *cycle;
-				} fm[] = {
-					{"B", "B"}, {"I", "I"}, {"SB", "B"}, {"SM", "R"},
-					{"BR", "BR"}, {"RB", "RB"}, {"IR", "IR"},
-					{"RI", "RI"}, {"BI", "BI"}, {"IB", "IB"},
-				};
-				const char  *cyc = "R";
+				const char  *cyc = font_cycle(mac);
 				char        *a[64];
 				int         n = roff_args(cl.rest, a, 64), k;
-				size_t      f;
 
-				for (f = 0; f < sizeof(fm) / sizeof(fm[0]); f++)
-					if (strcmp(fm[f].m, mac) == 0)
-						cyc = fm[f].cycle;
 				for (k = 0; k < n; k++) {
 					char  font;
 
