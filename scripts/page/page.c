@@ -14,6 +14,7 @@
  *	page bless PAGE PROG OUT    a session's output rewritten from a run
  *	page strip PAGE             the page without this project's annotations
  *	page needs PROBE NAME...    what the probe's report lacks
+ *	page offers PROBE           the release and the names the report offers
  *	page dump PAGE              the model, for tests
  *	page escape [FILE...]       plain text as roff text in .EX
  *	page time PAGE N            milliseconds to read PAGE (make bench-page)
@@ -44,7 +45,8 @@ usage(void)
 	    " words PAGE\n"
 	    "       | writeback PAGE FILE.c | bless PAGE PROGRAM OUTFILE |"
 	    " strip PAGE\n"
-	    "       | needs PROBE NAME... | dump PAGE | escape [FILE...]\n",
+	    "       | needs PROBE NAME... | offers PROBE | dump PAGE"
+	    " | escape [FILE...]\n",
 	    stderr);
 	return 2;
 }
@@ -396,6 +398,32 @@ cmd_needs(int argc, char **argv)
 	return 0;
 }
 
+/* offers PROBE: "release R", then "offers NAME" once for each name the
+ * report offers, as needs reads them (for since and the matrix's results). */
+static int
+cmd_offers(int argc, char **argv)
+{
+	char  **have, release[128];
+	int   nhave, i;
+
+	if (argc != 1)
+		return usage();
+	if (probe_read(argv[0], &have, &nhave, release, sizeof(release)) == -1) {
+		fprintf(stderr, "offers: %s: cannot read: %s\n", argv[0],
+		    strerror(errno));
+		return 2;
+	}
+	if (release[0] != '\0')
+		printf("release %s\n", release);
+	for (i = 0; i < nhave; i++)
+		if (!probe_has(have, i, have[i]))
+			printf("offers %s\n", have[i]);
+	for (i = 0; i < nhave; i++)
+		free(have[i]);
+	free(have);
+	return 0;
+}
+
 /* time PAGE N: reads and parses PAGE N times in this process and prints
  * the milliseconds one reading takes (make bench-page), so that the
  * figure is the parser's, not the cost of starting a process. */
@@ -457,6 +485,7 @@ main(int argc, char **argv)
 		{"style", cmd_style}, {"words", cmd_words},
 		{"writeback", cmd_writeback}, {"bless", cmd_bless},
 		{"strip", cmd_strip}, {"needs", cmd_needs},
+		{"offers", cmd_offers},
 		{"dump", cmd_dump}, {"escape", cmd_escape},
 		{"fuzz", cmd_fuzz}, {"time", cmd_time},
 	};
