@@ -153,7 +153,7 @@ elif [ "$status" -ne 0 ]; then
 	result probe FAIL "the probe exited with status $status: $(first_err "$n")"
 else
 	cp "$tmp/items/$n.out" "$kdir/probe.txt"
-	release=$(awk '$1 == "release" { print $2; exit }' "$kdir/probe.txt")
+	release=$("$here/../page/page.sh" offers "$kdir/probe.txt" | sed -n 's/^release //p')
 	result probe PASS "Linux ${release:-?}: $(grep -c . "$kdir/probe.txt") facts"
 fi
 
