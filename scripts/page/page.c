@@ -374,27 +374,47 @@ probe_read(const char *path, char ***have, int *nhave, char *release,
 	return 0;
 }
 
+/* probe_read for the subcommand me, which says why it cannot. */
+#define PROBE_RELEASE_MAX 128
+
+static int
+probe_load(const char *me, const char *path, char ***have, int *nhave,
+    char *release)
+{
+	if (probe_read(path, have, nhave, release, PROBE_RELEASE_MAX) == -1) {
+		fprintf(stderr, "%s: %s: cannot read: %s\n", me, path,
+		    strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static void
+probe_free(char **have, int nhave)
+{
+	int  i;
+
+	for (i = 0; i < nhave; i++)
+		free(have[i]);
+	free(have);
+}
+
 static int
 cmd_needs(int argc, char **argv)
 {
-	char  **have, release[128];
+	char  **have, release[PROBE_RELEASE_MAX];
 	int   nhave, i, missing = 0;
 
 	if (argc < 1)
 		return usage();
-	if (probe_read(argv[0], &have, &nhave, release, sizeof(release)) == -1) {
-		fprintf(stderr, "needs: %s: cannot read: %s\n", argv[0],
-		    strerror(errno));
+	if (probe_load("needs", argv[0], &have, &nhave, release) == -1)
 		return 2;
-	}
 	for (i = 1; i < argc; i++)
 		if (!probe_has(have, nhave, argv[i]))
 			printf("%s%s", missing++ ? ", " : "", argv[i]);
 	if (missing)
 		printf(" (Linux %s)\n", release);
-	for (i = 0; i < nhave; i++)
-		free(have[i]);
-	free(have);
+	probe_free(have, nhave);
 	return 0;
 }
 
@@ -403,24 +423,19 @@ cmd_needs(int argc, char **argv)
 static int
 cmd_offers(int argc, char **argv)
 {
-	char  **have, release[128];
+	char  **have, release[PROBE_RELEASE_MAX];
 	int   nhave, i;
 
 	if (argc != 1)
 		return usage();
-	if (probe_read(argv[0], &have, &nhave, release, sizeof(release)) == -1) {
-		fprintf(stderr, "offers: %s: cannot read: %s\n", argv[0],
-		    strerror(errno));
+	if (probe_load("offers", argv[0], &have, &nhave, release) == -1)
 		return 2;
-	}
 	if (release[0] != '\0')
 		printf("release %s\n", release);
 	for (i = 0; i < nhave; i++)
 		if (!probe_has(have, i, have[i]))
 			printf("offers %s\n", have[i]);
-	for (i = 0; i < nhave; i++)
-		free(have[i]);
-	free(have);
+	probe_free(have, nhave);
 	return 0;
 }
 
