@@ -32,11 +32,12 @@ field() {
 	awk -F '\t' -v item="$2" -v n="$3" '$1 == item { print $n; exit }' "$1/results.txt"
 }
 
-# A static probe and helper, built once per file.
+# A static probe, helper and page reader, built once per file.
 static_tools() {
 	if [ ! -x "$BATS_FILE_TMPDIR/probe" ]; then
 		kernel-cc "$BATS_FILE_TMPDIR/probe" "$ROOT/scripts/run/probe.c" -O2 -Wall -Wextra -Werror
 		kernel-cc "$BATS_FILE_TMPDIR/helper" "$ROOT/scripts/kernels/helper.c" -O2 -Wall -Wextra -Werror
+		"$ROOT/scripts/page/build.sh" "$BATS_FILE_TMPDIR/page-static" -static
 	fi
 }
 
@@ -59,7 +60,7 @@ fixture_initramfs() {
 	done
 	# shellcheck disable=SC2086 # one word per item
 	kernel-initramfs "$@" "$b/tree" "$b/initramfs.cpio" "$BATS_FILE_TMPDIR/probe" \
-		"$BATS_FILE_TMPDIR/helper" $items
+		"$BATS_FILE_TMPDIR/helper" "$BATS_FILE_TMPDIR/page-static" $items
 }
 
 # A Debian kernel to boot: sets VMLINUZ, or skips with the reason.

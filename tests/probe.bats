@@ -61,3 +61,30 @@ setup_file() {
 		[[ "$output" == *"access syscall no"* ]]
 	fi
 }
+
+@test "the reader reads a report: its release, each line's last word once, access-X for access X yes" {
+	printf '%s\n' 'release 9.9.0-test' 'access syscall yes' 'access dev no' \
+		'feature UFFD_FEATURE_MINOR_SHMEM' 'ioctl UFFDIO_MOVE' 'privileged yes' \
+		>"$BATS_TEST_TMPDIR/report"
+	run page offers "$BATS_TEST_TMPDIR/report"
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "release 9.9.0-test" ]
+	printf '%s\n' "${lines[@]:1}" | sort >"$BATS_TEST_TMPDIR/got"
+	printf 'offers %s\n' 9.9.0-test UFFDIO_MOVE UFFD_FEATURE_MINOR_SHMEM \
+		access-syscall no yes | sort >"$BATS_TEST_TMPDIR/want"
+	diff "$BATS_TEST_TMPDIR/want" "$BATS_TEST_TMPDIR/got"
+	run page offers "$BATS_TEST_TMPDIR/none"
+	[ "$status" -eq 2 ]
+	[ "$output" = "offers: $BATS_TEST_TMPDIR/none: cannot read: No such file or directory" ]
+}
+
+@test "every name the probe reports here is one the reader offers" {
+	"$BATS_FILE_TMPDIR/probe" >"$BATS_TEST_TMPDIR/report"
+	page offers "$BATS_TEST_TMPDIR/report" >"$BATS_TEST_TMPDIR/offers"
+	grep -qx "release $(uname -r)" "$BATS_TEST_TMPDIR/offers"
+	awk '$1 == "feature" || $1 == "ioctl" { print "offers " $2 }' "$BATS_TEST_TMPDIR/report" |
+		while IFS= read -r line; do
+			grep -qxF "$line" "$BATS_TEST_TMPDIR/offers" || { echo "missing: $line"; exit 1; }
+		done
+	[ "$(grep -c '^offers UFFD' "$BATS_TEST_TMPDIR/offers")" -gt 0 ]
+}

@@ -109,3 +109,23 @@ RUN
 	[[ "$output" == *"bad.run: not a session file"* ]]
 	[ ! -e "$BATS_TEST_TMPDIR/x.out" ]
 }
+
+@test "run-session names every need the probe's report lacks, as the reader reads it" {
+	printf '%s\n' 'release 9.9.0-test' 'access syscall yes' 'access dev no' \
+		'feature UFFD_FEATURE_MINOR_SHMEM' >"$BATS_TEST_TMPDIR/probe.txt"
+	cat >"$BATS_TEST_TMPDIR/s.run" <<'RUN'
+page x.2
+program p
+line 1
+needs UFFD_FEATURE_MINOR_SHMEM
+needs UFFD_FEATURE_FROM_THE_FUTURE
+needs access-syscall
+needs access-dev
+timeout 5
+status 0
+cmd 2 ./p
+RUN
+	run-session "$BATS_TEST_TMPDIR/s.run" /bin/true "$BATS_TEST_TMPDIR/probe.txt" "$BATS_TEST_TMPDIR/s.out"
+	run cat "$BATS_TEST_TMPDIR/s.out"
+	[ "$output" = "skip needs UFFD_FEATURE_FROM_THE_FUTURE, access-dev (Linux 9.9.0-test)" ]
+}

@@ -17,7 +17,8 @@
 # ITEM is one of
 #   probe              DIR/probe; the payload is its report
 #   session PAGE/PROG  DIR/sessions/PAGE/PROG.run, run by scripts/run/session.sh
-#                      with PROG.bin; the payload is its .out file
+#                      with PROG.bin, which asks the reader DIR/page (as
+#                      UFFD_PAGE) for the needs; the payload is its .out file
 #   claim NAME         a claim program, DIR/claims/bin/NAME, whose source
 #                      asks for a context (it is listed in
 #                      DIR/claims/context), run by scripts/claims/exec.sh; the
@@ -39,10 +40,13 @@ me='kernel-guest'
 [ $# -eq 1 ] || { echo "usage: $me DIR" >&2; exit 2; }
 dir=$1
 case $dir in /*) ;; *) dir=$PWD/$dir ;; esac
-for f in "$dir/probe" "$dir/scripts/run/session.sh" "$dir/scripts/claims/exec.sh"; do
+for f in "$dir/probe" "$dir/page" "$dir/scripts/run/session.sh" "$dir/scripts/claims/exec.sh"; do
 	[ -f "$f" ] || { echo "$me: $f: no such file" >&2; exit 1; }
 done
 limit=${CLAIMS_TIMEOUT:-10}
+# The reader built for this tree, whatever UFFD_PAGE the host had.
+UFFD_PAGE=$dir/page
+export UFFD_PAGE
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/kernel-guest.XXXXXX") || exit 1
 trap 'cd / && rm -rf "$tmp"' EXIT

@@ -1,5 +1,5 @@
 #!/bin/sh
-# kernel-initramfs [-i INIT] ROOT OUT PROBE HELPER [ITEM...]
+# kernel-initramfs [-i INIT] ROOT OUT PROBE HELPER READER [ITEM...]
 #
 # Builds the tree ROOT (afresh) and the initramfs OUT (a newc cpio archive
 # of it) that the kernel matrix boots.  Not compressed: static programs
@@ -14,7 +14,10 @@
 #     /bin/kernel-helper        HELPER (static scripts/kernels/helper.c), also
 #                               as /bin/timeout and /bin/setpriv
 #     /uffd/probe               PROBE (static scripts/run/probe.c)
-#     /uffd/scripts/STAGE/      kernels/guest.sh, run/session.sh, claims/exec.sh
+#     /uffd/page                READER (the page reader, static: make's
+#                               build/page-static), which session.sh asks
+#     /uffd/scripts/            lib.sh, and in STAGE/ kernels/guest.sh,
+#                               run/session.sh, claims/exec.sh, page/page.sh
 #     /uffd/sessions/PAGE/P.run a session, and P.bin its static program
 #     /uffd/claims/src/N.c      a claim (for its claims-context line) and the
 #                               headers beside it; /uffd/claims/bin/N its program
@@ -33,7 +36,7 @@ me='kernel-initramfs'
 here=$(cd "$(dirname "$0")" && pwd)
 init=$here/init.sh
 usage() {
-	echo "usage: $me [-i INIT] ROOT OUT PROBE HELPER [RUNFILE=BINARY | CLAIM.c=BINARY]..." >&2
+	echo "usage: $me [-i INIT] ROOT OUT PROBE HELPER READER [RUNFILE=BINARY | CLAIM.c=BINARY]..." >&2
 	exit 2
 }
 while getopts i: opt; do
@@ -43,9 +46,9 @@ while getopts i: opt; do
 	esac
 done
 shift $((OPTIND - 1))
-[ $# -ge 4 ] || usage
-root=$1 out=$2 probe=$3 helper=$4
-shift 4
+[ $# -ge 5 ] || usage
+root=$1 out=$2 probe=$3 helper=$4 reader=$5
+shift 5
 busybox=${KERNELS_BUSYBOX:-/bin/busybox}
 shell=${KERNELS_SH:-/bin/bash-static}
 
@@ -62,7 +65,7 @@ missing() {
 command -v cpio >/dev/null 2>&1 || missing "cpio is missing (install cpio)"
 [ -f "$busybox" ] || missing "$busybox is missing (install busybox-static)"
 [ -f "$shell" ] || missing "$shell is missing (install bash-static)"
-for f in "$init" "$probe" "$helper"; do
+for f in "$init" "$probe" "$helper" "$reader"; do
 	[ -f "$f" ] || fail "$f: no such file"
 done
 
@@ -78,6 +81,7 @@ static "$busybox" "install busybox-static"
 static "$shell" "install bash-static"
 static "$probe"
 static "$helper"
+static "$reader" "make page-static"
 
 tmp=$root.tmp
 rm -rf "$tmp"
@@ -113,11 +117,14 @@ while IFS= read -r applet; do
 done <"$tmp/applets"
 rm "$tmp/applets"
 cp "$probe" "$tmp/uffd/probe"
-# In the guest they keep the paths that guest.sh and init.sh call them by.
-for s in kernels/guest.sh run/session.sh claims/exec.sh; do
+cp "$reader" "$tmp/uffd/page"
+chmod 755 "$tmp/uffd/page"
+# In the guest they keep the paths that init.sh, guest.sh and session.sh
+# call them by.
+for s in lib.sh kernels/guest.sh run/session.sh claims/exec.sh page/page.sh; do
 	src=$here/../$s
 	[ -f "$src" ] || fail "$src: no such file"
-	mkdir -p "$tmp/uffd/scripts/${s%/*}"
+	mkdir -p "$(dirname "$tmp/uffd/scripts/$s")"
 	cp "$src" "$tmp/uffd/scripts/$s"
 done
 

@@ -62,12 +62,13 @@ $(KBUILD)/items: FORCE
 # Without busybox-static, bash-static or cpio, root.why says which, and
 # scripts/kernels/kernels.sh skips the matrix with that reason.
 $(KBUILD)/initramfs.cpio: $(KBUILD)/items $(KBUILD)/bin/probe $(KBUILD)/bin/kernel-helper \
+		$(BUILD)/page-static scripts/lib.sh scripts/page/page.sh \
 		$(KERNELS_PROGS) $(KERNELS_CLAIM_PROGS) $(KERNELS_SESSIONS) $(KERNELS_CLAIMS) \
 		scripts/kernels/initramfs.sh scripts/kernels/init.sh scripts/kernels/guest.sh \
 		scripts/run/session.sh scripts/claims/exec.sh
 	@rm -f $(KBUILD)/root.why
 	@scripts/kernels/initramfs.sh $(KBUILD)/root $@ $(KBUILD)/bin/probe \
-		$(KBUILD)/bin/kernel-helper $(KERNELS_ITEMS) >$(KBUILD)/root.why || [ $$? -eq 77 ]
+		$(KBUILD)/bin/kernel-helper $(BUILD)/page-static $(KERNELS_ITEMS) >$(KBUILD)/root.why || [ $$? -eq 77 ]
 
 # --- arm64: the same programs cross-built, with arm64's busybox and bash ---
 KERNELS_ARM_PROGS := $(KERNELS_SESSIONS:$(BUILD)/%.run=$(KARM)/bin/%)
@@ -84,6 +85,11 @@ $(KARM)/bin/probe: scripts/run/probe.c scripts/kernels/cc.sh
 
 $(KARM)/bin/kernel-helper: scripts/kernels/helper.c scripts/kernels/cc.sh
 	@CC=$(KERNELS_CROSS) scripts/kernels/cc.sh $@ $< -std=gnu11 -O2 -Wall -Wextra -Werror
+
+# The page reader, which the guests' run/session.sh asks (page.mk builds
+# amd64's, $(BUILD)/page-static).
+$(KARM)/bin/page: $(wildcard scripts/page/*.[ch]) scripts/page/build.sh
+	@CC=$(KERNELS_CROSS) scripts/page/build.sh $@ -static
 
 $(KARM)/bin/%: $(BUILD)/%.c scripts/kernels/cc.sh
 	@CC=$(KERNELS_CROSS) scripts/kernels/cc.sh $@ $< $(KERNELS_EXAMPLE_CFLAGS)
@@ -107,6 +113,7 @@ KERNELS_CACHE_DIR = $(or $(KERNELS_CACHE),$(or $(XDG_CACHE_HOME),$(HOME)/.cache)
 
 ifneq ($(KERNELS_HAVE_CROSS),)
 $(KARM)/initramfs.cpio: $(KARM)/items $(KARM)/tools $(KARM)/bin/probe $(KARM)/bin/kernel-helper \
+		$(KARM)/bin/page scripts/lib.sh scripts/page/page.sh \
 		$(KERNELS_ARM_PROGS) $(KERNELS_ARM_CLAIM_PROGS) $(KERNELS_SESSIONS) $(KERNELS_CLAIMS) \
 		scripts/kernels/initramfs.sh scripts/kernels/init.sh scripts/kernels/guest.sh \
 		scripts/run/session.sh scripts/claims/exec.sh
@@ -117,7 +124,7 @@ $(KARM)/initramfs.cpio: $(KARM)/items $(KARM)/tools $(KARM)/bin/probe $(KARM)/bi
 		KERNELS_BUSYBOX=$$(awk '$$1 == "busybox" { print $$2 }' $(KARM)/tools) \
 		KERNELS_SH=$$(awk '$$1 == "sh" { print $$2 }' $(KARM)/tools) \
 		scripts/kernels/initramfs.sh $(KARM)/root $@ $(KARM)/bin/probe \
-			$(KARM)/bin/kernel-helper $(KERNELS_ARM_ITEMS) >$(KARM)/root.why || [ $$? -eq 77 ]; \
+			$(KARM)/bin/kernel-helper $(KARM)/bin/page $(KERNELS_ARM_ITEMS) >$(KARM)/root.why || [ $$? -eq 77 ]; \
 	fi
 else
 $(KARM)/initramfs.cpio: FORCE

@@ -167,13 +167,8 @@ mv "$outdir/.plan.sorted" "$outdir/.plan"
 
 # Boot (or run) them, up to $jobs at once.
 accel=""
-pids=""
-running=0
-while IFS=$tab read -r kdir what arch vmlinuz; do
-	if [ "$what" = boot ] && [ "$arch" = amd64 ] && [ -z "$accel" ]; then
-		# Why not KVM, when not, goes to accel.log.
-		accel=$("$here/accel.sh" "$vmlinuz" "$initrd" 2>"$outdir/accel.log")
-	fi
+# slot: when $jobs jobs run, waits for the oldest of $pids.
+slot() {
 	if [ "$running" -ge "$jobs" ]; then
 		first=${pids%% *}
 		pids=${pids#"$first"}
@@ -181,6 +176,16 @@ while IFS=$tab read -r kdir what arch vmlinuz; do
 		wait "$first" || :
 		running=$((running - 1))
 	fi
+}
+
+pids=""
+running=0
+while IFS=$tab read -r kdir what arch vmlinuz; do
+	if [ "$what" = boot ] && [ "$arch" = amd64 ] && [ -z "$accel" ]; then
+		# Why not KVM, when not, goes to accel.log.
+		accel=$("$here/accel.sh" "$vmlinuz" "$initrd" 2>"$outdir/accel.log")
+	fi
+	slot
 	if [ "$what" = boot ] && [ "$arch" = arm64 ]; then
 		"$here/boot.sh" -t "$limit" -a tcg -A arm64 -m "$mem" "$vmlinuz" "$arm_initrd" "$kdir" \
 			>/dev/null 2>"$kdir/boot.err" &
@@ -232,13 +237,7 @@ for spec in $kernels; do
 		printf 'status error\naccel -\nseconds 0\nlimit %s\ndetail %s\n' "$limit" \
 			"$(head -n 1 "$kdir/boot.err" 2>/dev/null || echo 'kernel-boot failed')" >"$kdir/boot.txt"
 	fi
-	if [ "$running" -ge "$jobs" ]; then
-		first=${pids%% *}
-		pids=${pids#"$first"}
-		pids=${pids# }
-		wait "$first" || :
-		running=$((running - 1))
-	fi
+	slot
 	(
 		"$here/results.sh" "$kdir" "$tree"
 		[ $# -gt 0 ] || exit 0

@@ -135,6 +135,18 @@ unfinished() {
 	esac
 }
 
+# settled ITEM: ITEM's result when lookup found that the guest never began
+# it or never ended it; fails when it did both.
+settled() {
+	if [ -z "$n" ]; then
+		absent "$1"
+	elif [ "$status" = - ]; then
+		unfinished "$1"
+	else
+		return 1
+	fi
+}
+
 case $boot in
 finished) result boot PASS "finished in $seconds s ($accel)" ;;
 hung) result boot FAIL "hung: killed after $limit s${stuck:+, during $stuck}" ;;
@@ -145,15 +157,13 @@ esac
 # The probe.
 rm -f "$kdir/probe.txt"
 lookup probe
-if [ -z "$n" ]; then
-	absent probe
-elif [ "$status" = - ]; then
-	unfinished probe
+if settled probe; then
+	:
 elif [ "$status" -ne 0 ]; then
 	result probe FAIL "the probe exited with status $status: $(first_err "$n")"
 else
 	cp "$tmp/items/$n.out" "$kdir/probe.txt"
-	release=$(awk '$1 == "release" { print $2; exit }' "$kdir/probe.txt")
+	release=$("$here/../page/page.sh" offers "$kdir/probe.txt" | sed -n 's/^release //p')
 	result probe PASS "Linux ${release:-?}: $(grep -c . "$kdir/probe.txt") facts"
 fi
 
@@ -165,11 +175,7 @@ while IFS= read -r run; do
 	id=${id%.run}
 	item="example $id"
 	lookup "session $id"
-	if [ -z "$n" ]; then
-		absent "$item"
-		continue
-	elif [ "$status" = - ]; then
-		unfinished "$item"
+	if settled "$item"; then
 		continue
 	elif [ "$status" -ne 0 ]; then
 		result "$item" FAIL "run-session failed (status $status): $(first_err "$n")"
@@ -210,11 +216,7 @@ find "$root/uffd/claims/bin" -type f 2>/dev/null | sed 's|.*/||' | sort >"$tmp/c
 while IFS= read -r name; do
 	item="claim $name"
 	lookup "claim $name" "run $name"
-	if [ -z "$n" ]; then
-		absent "$item"
-		continue
-	elif [ "$status" = - ]; then
-		unfinished "$item"
+	if settled "$item"; then
 		continue
 	fi
 	if [ -f "$tmp/idx/claim $name" ]; then

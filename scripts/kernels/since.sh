@@ -65,19 +65,19 @@ awk -F '\t' -v OFS='\t' '{ if (NF < 5 || $5 == "") $5 = "-"; print $1, $2, $3, $
 	"$tmp/read" >"$tmp/since"
 [ -n "$probe" ] || exit 0
 
-awk -F '\t' -v probe="$probe" -v arch="$arch" '
+# What the probe's report offers, as the reader reads it: "release R" and
+# "offers NAME" lines.
+"$(dirname "$0")/../page/page.sh" offers "$probe" >"$tmp/offers" || exit 2
+awk -F '\t' -v offers="$tmp/offers" -v arch="$arch" '
 	BEGIN {
-		while ((getline line < probe) > 0) {
-			nf = split(line, w, " ")
-			if (nf == 0)
-				continue
+		while ((getline line < offers) > 0) {
+			split(line, w, " ")
 			if (w[1] == "release")
 				release = w[2]
-			else if (w[1] == "access" && w[3] == "yes")
-				have["access-" w[2]] = 1
-			have[w[nf]] = 1
+			else if (w[1] == "offers")
+				have[w[2]] = 1
 		}
-		close(probe)
+		close(offers)
 		if (split(release, v, /[^0-9]+/) >= 2 && release ~ /^[0-9]+\.[0-9]+/)
 			kernel = v[1] * 1000 + v[2]
 	}

@@ -10,6 +10,17 @@
 
 #include "page.h"
 
+/* The pages PAGE... read, or NULL after the usage or their errors. */
+static struct page *
+pages_of(int argc, char **argv, const char *me)
+{
+	if (argc < 1) {
+		fprintf(stderr, "usage: page %s PAGE...\n", me);
+		return NULL;
+	}
+	return read_pages(argc, argv, me);
+}
+
 /*
  * claims PAGE...: one record a line, tab-separated, in page order:
  *   entry    PAGE LINE ERRNOS CONTEXT
@@ -27,11 +38,7 @@ cmd_claims(int argc, char **argv)
 	struct page  *pages;
 	int          i, e, a, s;
 
-	if (argc < 1) {
-		fputs("usage: page claims PAGE...\n", stderr);
-		return 2;
-	}
-	if ((pages = read_pages(argc, argv, "claims")) == NULL)
+	if ((pages = pages_of(argc, argv, "claims")) == NULL)
 		return 2;
 	for (i = 0; i < argc; i++) {
 		const struct page  *p = &pages[i];
@@ -109,11 +116,7 @@ cmd_since(int argc, char **argv)
 	struct page  *pages;
 	int          i, s, bad;
 
-	if (argc < 1) {
-		fputs("usage: page since PAGE...\n", stderr);
-		return 2;
-	}
-	if ((pages = read_pages(argc, argv, "since")) == NULL)
+	if ((pages = pages_of(argc, argv, "since")) == NULL)
 		return 2;
 	/* Each annotation and its prose must say the same version. */
 	for (i = 0; i < argc; i++)
@@ -335,6 +338,17 @@ define_done(const struct scan *sc, const char *name, char *value)
 		printf("value\t%s\t%d\t%s\t%s\n", sc->path, sc->line, name, v);
 }
 
+/* The last character of s that is no space or tab; '\0' if none. */
+static char
+last_visible(const char *s)
+{
+	size_t  n = strlen(s);
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return n > 0 ? s[n - 1] : '\0';
+}
+
 /*
  * names PAGE...: for claims-header, one record a line, tab-separated:
  *   define PAGE LINE NAME          a #define of the page's examples
@@ -351,11 +365,7 @@ cmd_names(int argc, char **argv)
 	struct buf   t = {0};
 	int          i, ln;
 
-	if (argc < 1) {
-		fputs("usage: page names PAGE...\n", stderr);
-		return 2;
-	}
-	if ((pages = read_pages(argc, argv, "names")) == NULL)
+	if ((pages = pages_of(argc, argv, "names")) == NULL)
 		return 2;
 	for (i = 0; i < argc; i++) {
 		const struct page  *p = &pages[i];
@@ -396,14 +406,10 @@ cmd_names(int argc, char **argv)
 				continue;
 			}
 			if (intbl && stage == 'o') {
-				size_t  n = strlen(l->raw);
 				const char  *o;
 
 				stage = 'f';
-				while (n > 0 && (l->raw[n - 1] == ' ' ||
-				    l->raw[n - 1] == '\t'))
-					n--;
-				if (n > 0 && l->raw[n - 1] == ';') {
+				if (last_visible(l->raw) == ';') {
 					if ((o = strstr(l->raw, "tab")) != NULL) {
 						o += 3;
 						while (*o == ' ' || *o == '\t')
@@ -416,12 +422,7 @@ cmd_names(int argc, char **argv)
 				}
 			}
 			if (intbl && stage == 'f') {
-				size_t  n = strlen(l->raw);
-
-				while (n > 0 && (l->raw[n - 1] == ' ' ||
-				    l->raw[n - 1] == '\t'))
-					n--;
-				if (n > 0 && l->raw[n - 1] == '.')
+				if (last_visible(l->raw) == '.')
 					stage = 'r';
 				continue;
 			}

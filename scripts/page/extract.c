@@ -320,70 +320,191 @@ replace_body(const struct page *p, int ex, int ee, const struct buf *body)
 }
 
 /*
- * writeback PAGE FILE.c: the body of the SRC block named FILE.c becomes
- * FILE.c, roff-escaped, so that extracting gives FILE.c back byte for byte.
+ * What writeback and bless share: PAGE must exist and FILE be read, its
+ * lines pass check, then make_body gives the new body of one .EX block of
+ * the page (its .EX and .EE lines in ex and ee), which replaces the old.
+ * check and make_body say what is wrong and return -1.
  */
-int
-cmd_writeback(int argc, char **argv)
+struct rewrite {
+	const char  *me, *page, *file, *arg;
+	int         (*check)(const struct rewrite *, char **, int, int);
+	int         (*make_body)(const struct rewrite *, const struct page *,
+		    char **, int, struct buf *, int *, int *);
+};
+
+static int
+rewrite(const struct rewrite *rw)
 {
 	struct page  p;
 	struct buf   data = {0}, body = {0};
 	char         **lines;
-	const char   *name;
-	int          n, final_nl, i, k, bad = 0, rc = 1;
+	int          n, final_nl, ex, ee, rc = 1;
 
-	if (argc != 2) {
-		fputs("usage: page writeback PAGE FILE.c\n", stderr);
-		return 2;
-	}
-	name = strrchr(argv[1], '/') ? strrchr(argv[1], '/') + 1 : argv[1];
-	if (access(argv[0], F_OK) == -1) {
-		fprintf(stderr, "writeback: %s: no such file\n", argv[0]);
+	if (access(rw->page, F_OK) == -1) {
+		fprintf(stderr, "%s: %s: no such file\n", rw->me, rw->page);
 		return 1;
 	}
-	if (read_lines(argv[1], &data, &lines, &n, &final_nl) == -1) {
-		fprintf(stderr, "writeback: %s: no such file\n", argv[1]);
+	if (read_lines(rw->file, &data, &lines, &n, &final_nl) == -1) {
+		fprintf(stderr, "%s: %s: no such file\n", rw->me, rw->file);
 		return 1;
 	}
-	/* What extract cannot give back must not go in. */
+	if (rw->check(rw, lines, n, final_nl) == 0 &&
+	    read_page(&p, rw->page, rw->me) == 0) {
+		buf_add(&body, "", 0);
+		if (rw->make_body(rw, &p, lines, n, &body, &ex, &ee) == 0)
+			rc = replace_body(&p, ex, ee, &body) == -1;
+		page_free(&p);
+	}
+	free(lines);
+	buf_free(&data);
+	buf_free(&body);
+	return rc;
+}
+
+/* What extract cannot give back must not go in. */
+static int
+program_check(const struct rewrite *rw, char **lines, int n, int final_nl)
+{
+	int  i, bad = 0;
+
 	for (i = 0; i < n; i++) {
 		size_t  len = strlen(lines[i]);
 
 		if (len > 0 && (lines[i][len - 1] == ' ' ||
 		    lines[i][len - 1] == '\t')) {
 			fprintf(stderr, "%s:%d: trailing white space would be "
-			    "lost\n", argv[1], i + 1);
+			    "lost\n", rw->file, i + 1);
 			bad = 1;
 		}
 	}
 	if (!final_nl) {
-		fprintf(stderr, "%s: the last line has no newline\n", argv[1]);
+		fprintf(stderr, "%s: the last line has no newline\n", rw->file);
 		bad = 1;
 	}
-	if (bad)
-		goto out;
-	if (read_page(&p, argv[0], "writeback") == -1)
-		goto out;
-	for (i = 0; i < p.nsrcs; i++)
-		if (strcmp(p.srcs[i].name, name) == 0)
-			break;
-	if (i == p.nsrcs) {
-		fprintf(stderr, "%s: no SRC block named %s\n", p.path, name);
-		page_free(&p);
-		goto out;
+	return bad ? -1 : 0;
+}
+
+static int
+program_body(const struct rewrite *rw, const struct page *p, char **lines,
+    int n, struct buf *body, int *ex, int *ee)
+{
+	int  i, k;
+
+	if ((i = page_src(p, rw->arg)) == -1) {
+		fprintf(stderr, "%s: no SRC block named %s\n", p->path, rw->arg);
+		return -1;
 	}
-	buf_add(&body, "", 0);
 	for (k = 0; k < n; k++) {
-		roff_encode(lines[k], strlen(lines[k]), &body);
-		buf_addc(&body, '\n');
+		roff_encode(lines[k], strlen(lines[k]), body);
+		buf_addc(body, '\n');
 	}
-	rc = replace_body(&p, p.srcs[i].ex, p.srcs[i].ee, &body) == -1;
-	page_free(&p);
-out:
-	free(lines);
-	buf_free(&data);
-	buf_free(&body);
-	return rc;
+	*ex = p->srcs[i].ex;
+	*ee = p->srcs[i].ee;
+	return 0;
+}
+
+/*
+ * writeback PAGE FILE.c: the body of the SRC block named FILE.c becomes
+ * FILE.c, roff-escaped, so that extracting gives FILE.c back byte for byte.
+ */
+int
+cmd_writeback(int argc, char **argv)
+{
+	struct rewrite  rw = {"writeback", NULL, NULL, NULL, program_check,
+			    program_body};
+
+	if (argc != 2) {
+		fputs("usage: page writeback PAGE FILE.c\n", stderr);
+		return 2;
+	}
+	rw.page = argv[0];
+	rw.file = argv[1];
+	rw.arg = strrchr(argv[1], '/') ? strrchr(argv[1], '/') + 1 : argv[1];
+	return rewrite(&rw);
+}
+
+/* A run that was skipped or timed out has nothing to bless. */
+static int
+session_check(const struct rewrite *rw, char **lines, int n, int final_nl)
+{
+	int  i;
+
+	(void) final_nl;
+	for (i = 0; i < n; i++) {
+		if (strncmp(lines[i], "skip ", 5) == 0) {
+			fprintf(stderr, "bless: %s: the session was skipped here, "
+			    "nothing to bless\n", rw->file);
+			return -1;
+		}
+		if (strncmp(lines[i], "timeout ", 8) == 0) {
+			fprintf(stderr, "bless: %s: a command timed out, nothing "
+			    "to bless\n", rw->file);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* The output lines of the cmd-th command (from 1) of a run, roff-escaped,
+ * into body. */
+static void
+run_output(char **lines, int n, int cmd, struct buf *body)
+{
+	int  k, which = 0;
+
+	for (k = 0; k < n; k++) {
+		const char  *t;
+
+		if (strncmp(lines[k], "cmd ", 4) == 0) {
+			which++;
+			continue;
+		}
+		if (which != cmd || strncmp(lines[k], "out", 3) != 0 ||
+		    (lines[k][3] != ' ' && lines[k][3] != '\0'))
+			continue;
+		t = lines[k][3] == ' ' ? lines[k] + 4 : lines[k] + 3;
+		roff_encode(t, strlen(t), body);
+		buf_addc(body, '\n');
+	}
+}
+
+/* The .EX body again, as the model holds the session: each command line
+ * followed by its output from the run, the comments kept, the old output
+ * left out. */
+static int
+session_body(const struct rewrite *rw, const struct page *p, char **lines,
+    int n, struct buf *body, int *ex, int *ee)
+{
+	const struct run  *r;
+	int               i, j, k = 0, cmd = 0, ncmds = 0;
+
+	if ((i = page_run(p, rw->arg)) == -1) {
+		fprintf(stderr, "%s: no session of %s\n", p->path, rw->arg);
+		return -1;
+	}
+	r = &p->runs[i];
+	for (j = 0; j < n; j++)
+		ncmds += strncmp(lines[j], "cmd ", 4) == 0;
+	for (j = r->ex + 1; j < r->ee; j++) {
+		if (k < r->nlines && r->lines[k].line == j) {
+			if (r->lines[k++].kind != 'c')
+				continue;
+			buf_adds(body, p->raw[j]);
+			buf_addc(body, '\n');
+			run_output(lines, n, ++cmd, body);
+		} else if (p->lines[j].kind == LINE_COMMENT) {
+			buf_adds(body, p->raw[j]);
+			buf_addc(body, '\n');
+		}
+	}
+	if (cmd != ncmds || cmd == 0) {
+		fprintf(stderr, "%s: the session of %s shows another number of "
+		    "commands than were run\n", p->path, rw->arg);
+		return -1;
+	}
+	*ex = r->ex;
+	*ee = r->ee;
+	return 0;
 }
 
 /*
@@ -394,91 +515,15 @@ out:
 int
 cmd_bless(int argc, char **argv)
 {
-	struct page  p;
-	struct buf   data = {0}, body = {0};
-	char         **lines;
-	int          n, final_nl, i, j, r, ncmds = 0, cmd = 0, rc = 1;
+	struct rewrite  rw = {"bless", NULL, NULL, NULL, session_check,
+			    session_body};
 
 	if (argc != 3) {
 		fputs("usage: page bless PAGE PROGRAM OUTFILE\n", stderr);
 		return 2;
 	}
-	if (access(argv[0], F_OK) == -1) {
-		fprintf(stderr, "bless: %s: no such file\n", argv[0]);
-		return 1;
-	}
-	if (read_lines(argv[2], &data, &lines, &n, &final_nl) == -1) {
-		fprintf(stderr, "bless: %s: no such file\n", argv[2]);
-		return 1;
-	}
-	for (i = 0; i < n; i++) {
-		if (strncmp(lines[i], "skip ", 5) == 0) {
-			fprintf(stderr, "bless: %s: the session was skipped here, "
-			    "nothing to bless\n", argv[2]);
-			goto out;
-		}
-		if (strncmp(lines[i], "timeout ", 8) == 0) {
-			fprintf(stderr, "bless: %s: a command timed out, nothing "
-			    "to bless\n", argv[2]);
-			goto out;
-		}
-		ncmds += strncmp(lines[i], "cmd ", 4) == 0;
-	}
-	if (read_page(&p, argv[0], "bless") == -1)
-		goto out;
-	for (r = 0; r < p.nruns; r++)
-		if (strcmp(p.runs[r].name, argv[1]) == 0)
-			break;
-	if (r == p.nruns) {
-		fprintf(stderr, "%s: no session of %s\n", p.path, argv[1]);
-		page_free(&p);
-		goto out;
-	}
-	/* The .EX body again: each command line followed by its output. */
-	buf_add(&body, "", 0);
-	for (j = p.runs[r].ex + 1; j < p.runs[r].ee; j++) {
-		const struct line  *l = &p.lines[j];
-		int                k, which = 0;
-
-		if (l->kind == LINE_COMMENT) {
-			buf_adds(&body, l->raw);
-			buf_addc(&body, '\n');
-			continue;
-		}
-		if (l->kind != LINE_MACRO)
-			continue;
-		buf_adds(&body, l->raw);
-		buf_addc(&body, '\n');
-		cmd++;
-		for (k = 0; k < n; k++) {
-			if (strncmp(lines[k], "cmd ", 4) == 0) {
-				which++;
-				continue;
-			}
-			if (which != cmd || strncmp(lines[k], "out", 3) != 0 ||
-			    (lines[k][3] != ' ' && lines[k][3] != '\0'))
-				continue;
-			{
-				const char  *t = lines[k] + 3;
-
-				if (*t == ' ')
-					t++;
-				roff_encode(t, strlen(t), &body);
-				buf_addc(&body, '\n');
-			}
-		}
-	}
-	if (cmd != ncmds || cmd == 0) {
-		fprintf(stderr, "%s: the session of %s shows another number of "
-		    "commands than were run\n", p.path, argv[1]);
-		page_free(&p);
-		goto out;
-	}
-	rc = replace_body(&p, p.runs[r].ex, p.runs[r].ee, &body) == -1;
-	page_free(&p);
-out:
-	free(lines);
-	buf_free(&data);
-	buf_free(&body);
-	return rc;
+	rw.page = argv[0];
+	rw.arg = argv[1];
+	rw.file = argv[2];
+	return rewrite(&rw);
 }

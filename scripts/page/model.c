@@ -5,6 +5,7 @@
  * statements, and this project's annotations tied to what they follow.
  */
 #include <errno.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -132,26 +133,38 @@ is_errno(const char *name)
 	return 0;
 }
 
-int
-is_font_macro(const char *m)
+const char *
+font_cycle(const char *m)
 {
-	static const char *const fm[] = {
-		"B", "I", "SB", "SM", "BR", "RB", "IR", "RI", "BI", "IB",
+	static const struct {
+		const char  *m, *cycle;
+	} fm[] = {
+		{"B", "B"}, {"I", "I"}, {"SB", "B"}, {"SM", "R"},
+		{"BR", "BR"}, {"RB", "RB"}, {"IR", "IR"},
+		{"RI", "RI"}, {"BI", "BI"}, {"IB", "IB"},
 	};
 	size_t  i;
 
 	for (i = 0; i < sizeof(fm) / sizeof(fm[0]); i++)
-		if (strcmp(fm[i], m) == 0)
-			return 1;
-	return 0;
+		if (strcmp(fm[i].m, m) == 0)
+			return fm[i].cycle;
+	return NULL;
 }
 
+int
+is_font_macro(const char *m)
+{
+	return font_cycle(m) != NULL;
+}
+
+/* .BR and the like: each argument in the next font, joined without a
+ * space. */
 static int
 is_alternating(const char *m)
 {
-	return strcmp(m, "BR") == 0 || strcmp(m, "RB") == 0 ||
-	    strcmp(m, "IR") == 0 || strcmp(m, "RI") == 0 ||
-	    strcmp(m, "BI") == 0 || strcmp(m, "IB") == 0;
+	const char  *cycle = font_cycle(m);
+
+	return cycle != NULL && strlen(cycle) == 2;
 }
 
 /* The text of a line: a text line decoded; a font macro's arguments
@@ -508,35 +521,28 @@ begin_block(struct state *st, int ln, char kind, const char *args)
 	n = words(spec, w, 32);
 	if (n == 0) {
 		page_error(p, ln, "%s BEGIN names nothing", kname);
-		free(spec);
-		return;
+		goto out;
 	}
 	name = w[0];
 	if (!valid_name(name)) {
 		page_error(p, ln, "\"%s\" is not a plain file name "
 		    "([A-Za-z0-9_.-], no \"..\")", name);
-		free(spec);
-		return;
+		goto out;
 	}
-	st->block_bad = 0;
 	if (kind == 'S') {
 		struct src  *s;
 
 		len = strlen(name);
 		if (len < 3 || strcmp(name + len - 2, ".c") != 0) {
 			page_error(p, ln, "program \"%s\" must be NAME.c", name);
-			st->block_bad = 1;
-			free(spec);
-			return;
+			goto out;
 		}
-		for (i = 0; i < p->nsrcs; i++)
-			if (strcmp(p->srcs[i].name, name) == 0) {
-				page_error(p, ln, "program %s already defined at "
-				    "line %d", name, p->srcs[i].line);
-				st->block_bad = 1;
-				free(spec);
-				return;
-			}
+		if ((i = page_src(p, name)) != -1) {
+			page_error(p, ln, "program %s already defined at line %d",
+			    name, p->srcs[i].line);
+			goto out;
+		}
+		st->block_bad = 0;
 		if (n > 1)
 			page_error(p, ln, "SRC BEGIN takes only a name");
 		p->srcs = xgrow(p->srcs, p->nsrcs, sizeof(*p->srcs));
@@ -548,14 +554,12 @@ begin_block(struct state *st, int ln, char kind, const char *args)
 	} else {
 		struct run  *r;
 
-		for (i = 0; i < p->nruns; i++)
-			if (strcmp(p->runs[i].name, name) == 0) {
-				page_error(p, ln, "a session of %s is already "
-				    "shown at line %d", name, p->runs[i].line);
-				st->block_bad = 1;
-				free(spec);
-				return;
-			}
+		if ((i = page_run(p, name)) != -1) {
+			page_error(p, ln, "a session of %s is already shown at "
+			    "line %d", name, p->runs[i].line);
+			goto out;
+		}
+		st->block_bad = 0;
 		p->runs = xgrow(p->runs, p->nruns, sizeof(*p->runs));
 		r = &p->runs[p->nruns];
 		memset(r, 0, sizeof(*r));
@@ -609,7 +613,28 @@ begin_block(struct state *st, int ln, char kind, const char *args)
 				    "(needs, timeout, status)", kv);
 		}
 	}
+out:
 	free(spec);
+}
+
+int
+page_src(const struct page *p, const char *name)
+{
+	int  i;
+
+	for (i = 0; i < p->nsrcs && strcmp(p->srcs[i].name, name) != 0; i++)
+		;
+	return i < p->nsrcs ? i : -1;
+}
+
+int
+page_run(const struct page *p, const char *name)
+{
+	int  i;
+
+	for (i = 0; i < p->nruns && strcmp(p->runs[i].name, name) != 0; i++)
+		;
+	return i < p->nruns ? i : -1;
 }
 
 static void
@@ -639,6 +664,25 @@ end_block(struct state *st, int ln, char kind)
 		p->runs[p->nruns - 1].end = ln;
 	st->block = 0;
 	st->block_bad = 0;
+}
+
+/* Line i is the .EX (which: 'x') or the .EE ('e') of the block open now. */
+static void
+block_mark(struct state *st, char which, int i)
+{
+	struct page  *p = st->p;
+	int          *ex, *ee;
+
+	if (st->block_bad)
+		return;
+	if (st->block == 'S') {
+		ex = &p->srcs[p->nsrcs - 1].ex;
+		ee = &p->srcs[p->nsrcs - 1].ee;
+	} else {
+		ex = &p->runs[p->nruns - 1].ex;
+		ee = &p->runs[p->nruns - 1].ee;
+	}
+	*(which == 'x' ? ex : ee) = i;
 }
 
 /* A line between .EX and .EE of a block. */
@@ -721,6 +765,27 @@ annot_add(struct page *p, enum annot_kind kind, int ln, const char *args)
 	return a;
 }
 
+/* The annotation added last: tied to its entry (or waiting for the
+ * paragraph's), and to the statement open now (or waiting for the next). */
+static void
+annot_place(struct state *st)
+{
+	struct page  *p = st->p;
+	int          a = p->nannots - 1;
+
+	if (st->await == 'P') {
+		st->pending = xgrow(st->pending, st->npending, sizeof(int));
+		st->pending[st->npending++] = a;
+	} else
+		annot_place_entry(st, a);
+	if (st->stmt_open >= 0)
+		stmt_mark(p, st->stmt_open, &p->annots[a]);
+	else {
+		st->spending = xgrow(st->spending, st->nspending, sizeof(int));
+		st->spending[st->nspending++] = a;
+	}
+}
+
 /* CHECK, NOCHECK, NOCLAIM: tied to the entry and the statement. */
 static void
 claim_annot(struct state *st, int ln, enum annot_kind kind, const char *args)
@@ -755,35 +820,13 @@ claim_annot(struct state *st, int ln, enum annot_kind kind, const char *args)
 		/* w[] holds the names already: words() cut copy into them. */
 		for (i = 0; i < n; i++) {
 			annot_add(p, kind, ln, w[i]);
-			if (st->await == 'P') {
-				st->pending = xgrow(st->pending, st->npending,
-				    sizeof(int));
-				st->pending[st->npending++] = p->nannots - 1;
-			} else
-				annot_place_entry(st, p->nannots - 1);
-			if (st->stmt_open >= 0)
-				stmt_mark(p, st->stmt_open, &p->annots[p->nannots - 1]);
-			else {
-				st->spending = xgrow(st->spending, st->nspending,
-				    sizeof(int));
-				st->spending[st->nspending++] = p->nannots - 1;
-			}
+			annot_place(st);
 		}
 		free(copy);
 		return;
 	}
 	annot_add(p, kind, ln, copy);
-	if (st->await == 'P') {
-		st->pending = xgrow(st->pending, st->npending, sizeof(int));
-		st->pending[st->npending++] = p->nannots - 1;
-	} else
-		annot_place_entry(st, p->nannots - 1);
-	if (st->stmt_open >= 0)
-		stmt_mark(p, st->stmt_open, &p->annots[p->nannots - 1]);
-	else {
-		st->spending = xgrow(st->spending, st->nspending, sizeof(int));
-		st->spending[st->nspending++] = p->nannots - 1;
-	}
+	annot_place(st);
 	free(copy);
 }
 
@@ -1217,12 +1260,7 @@ block:
 				    "SRC" : "RUN", st.block_line);
 			st.in_ex = st.seen_ex = 1;
 			st.ex_line = i;
-			if (st.block_bad)
-				;
-			else if (st.block == 'S')
-				p->srcs[p->nsrcs - 1].ex = i;
-			else
-				p->runs[p->nruns - 1].ex = i;
+			block_mark(&st, 'x', i);
 			continue;
 		}
 		if (l->kind == LINE_MACRO && strcmp(l->macro, "EE") == 0 &&
@@ -1230,12 +1268,7 @@ block:
 			if (!st.in_ex)
 				page_error(p, i, ".EE without .EX");
 			st.in_ex = 0;
-			if (st.block_bad)
-				;
-			else if (st.block == 'S')
-				p->srcs[p->nsrcs - 1].ee = i;
-			else
-				p->runs[p->nruns - 1].ee = i;
+			block_mark(&st, 'e', i);
 			continue;
 		}
 		if (st.in_ex) {
@@ -1303,59 +1336,55 @@ block:
 	return 0;
 }
 
+/* Frees the string at offset off in each of the n elements of size bytes
+ * at v. */
+static void
+free_members(void *v, int n, size_t size, size_t off)
+{
+	char  *e = v;
+	int   i;
+
+	for (i = 0; i < n; i++, e += size)
+		free(*(char **) (void *) (e + off));
+}
+
+/* v[0..n).member freed, then v. */
+#define FREE_EACH(v, n, member) \
+	free_members((v), (n), sizeof(*(v)), offsetof(__typeof__(*(v)), member))
+#define FREE_ARRAY(v, n, member) \
+	do { FREE_EACH(v, n, member); free(v); } while (0)
+#define FREE_STRINGS(v, n) \
+	do { free_members((v), (n), sizeof(*(v)), 0); free(v); } while (0)
+
 void
 page_free(struct page *p)
 {
-	int  i, j;
+	int  i;
 
-	for (i = 0; i < p->nth; i++)
-		free(p->th[i]);
-	free(p->th);
-	for (i = 0; i < p->nheads; i++)
-		free(p->heads[i].title);
-	free(p->heads);
+	FREE_STRINGS(p->th, p->nth);
+	FREE_ARRAY(p->heads, p->nheads, title);
 	for (i = 0; i < p->nsrcs; i++) {
-		for (j = 0; j < p->srcs[i].nlines; j++)
-			free(p->srcs[i].lines[j].text);
-		free(p->srcs[i].lines);
+		FREE_ARRAY(p->srcs[i].lines, p->srcs[i].nlines, text);
 		free(p->srcs[i].name);
 	}
 	free(p->srcs);
 	for (i = 0; i < p->nruns; i++) {
 		struct run  *r = &p->runs[i];
 
-		for (j = 0; j < r->nlines; j++)
-			free(r->lines[j].text);
-		for (j = 0; j < r->nneeds; j++)
-			free(r->needs[j]);
-		for (j = 0; j < r->nvary; j++)
-			free(r->vary[j].ere);
-		free(r->lines);
-		free(r->needs);
-		free(r->vary);
+		FREE_ARRAY(r->lines, r->nlines, text);
+		FREE_STRINGS(r->needs, r->nneeds);
+		FREE_ARRAY(r->vary, r->nvary, ere);
 		free(r->name);
 	}
 	free(p->runs);
-	for (i = 0; i < p->nentries; i++) {
-		free(p->entries[i].errnos);
-		free(p->entries[i].context);
-	}
-	free(p->entries);
-	for (i = 0; i < p->nstmts; i++)
-		free(p->stmts[i].section);
-	free(p->stmts);
-	for (i = 0; i < p->nannots; i++)
-		free(p->annots[i].args);
-	free(p->annots);
-	for (i = 0; i < p->nsince; i++) {
-		free(p->since[i].name);
-		free(p->since[i].version);
-		free(p->since[i].arch);
-	}
-	free(p->since);
-	for (i = 0; i < p->nerrors; i++)
-		free(p->errors[i].msg);
-	free(p->errors);
+	FREE_EACH(p->entries, p->nentries, errnos);
+	FREE_ARRAY(p->entries, p->nentries, context);
+	FREE_ARRAY(p->stmts, p->nstmts, section);
+	FREE_ARRAY(p->annots, p->nannots, args);
+	FREE_EACH(p->since, p->nsince, name);
+	FREE_EACH(p->since, p->nsince, version);
+	FREE_ARRAY(p->since, p->nsince, arch);
+	FREE_ARRAY(p->errors, p->nerrors, msg);
 	free(p->blocks);
 	free(p->name_text);
 	free(p->lines);

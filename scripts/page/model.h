@@ -108,6 +108,10 @@ struct page {
  * p->errors. */
 int	page_read(struct page *p, const char *path);
 void	page_free(struct page *p);
+/* The index of the program NAME.c, or of the session of the program NAME;
+ * -1 if the page has none. */
+int	page_src(const struct page *p, const char *name);
+int	page_run(const struct page *p, const char *name);
 void	page_error(struct page *p, int line, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 /* Prints the errors, sorted by line; returns how many. */
@@ -119,6 +123,9 @@ void	page_visible(const struct page *p, int i, int flags, struct buf *out);
 
 int	is_errno(const char *name);
 int	is_font_macro(const char *m);
+/* The fonts a font macro's arguments take in turn ("BR" for .BR, "B" for
+ * .SB), or NULL for another macro. */
+const char	*font_cycle(const char *m);
 
 void	*xcalloc(size_t n, size_t size);
 void	*xgrow(void *p, int n, size_t size);

@@ -14,6 +14,7 @@
  *	page bless PAGE PROG OUT    a session's output rewritten from a run
  *	page strip PAGE             the page without this project's annotations
  *	page needs PROBE NAME...    what the probe's report lacks
+ *	page offers PROBE           the release and the names the report offers
  *	page dump PAGE              the model, for tests
  *	page escape [FILE...]       plain text as roff text in .EX
  *	page head PAGE...           .TH fields and NAME's text (render index)
@@ -48,7 +49,8 @@ usage(void)
 	    " words PAGE\n"
 	    "       | writeback PAGE FILE.c | bless PAGE PROGRAM OUTFILE |"
 	    " strip PAGE\n"
-	    "       | needs PROBE NAME... | dump PAGE | escape [FILE...]\n"
+	    "       | needs PROBE NAME... | offers PROBE | dump PAGE"
+	    " | escape [FILE...]\n"
 	    "       | head PAGE... | stamp PAGE DATE SOURCE | html PAGE |"
 	    " checked PAGE...\n",
 	    stderr);
@@ -378,27 +380,68 @@ probe_read(const char *path, char ***have, int *nhave, char *release,
 	return 0;
 }
 
+/* probe_read for the subcommand me, which says why it cannot. */
+#define PROBE_RELEASE_MAX 128
+
+static int
+probe_load(const char *me, const char *path, char ***have, int *nhave,
+    char *release)
+{
+	if (probe_read(path, have, nhave, release, PROBE_RELEASE_MAX) == -1) {
+		fprintf(stderr, "%s: %s: cannot read: %s\n", me, path,
+		    strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static void
+probe_free(char **have, int nhave)
+{
+	int  i;
+
+	for (i = 0; i < nhave; i++)
+		free(have[i]);
+	free(have);
+}
+
 static int
 cmd_needs(int argc, char **argv)
 {
-	char  **have, release[128];
+	char  **have, release[PROBE_RELEASE_MAX];
 	int   nhave, i, missing = 0;
 
 	if (argc < 1)
 		return usage();
-	if (probe_read(argv[0], &have, &nhave, release, sizeof(release)) == -1) {
-		fprintf(stderr, "needs: %s: cannot read: %s\n", argv[0],
-		    strerror(errno));
+	if (probe_load("needs", argv[0], &have, &nhave, release) == -1)
 		return 2;
-	}
 	for (i = 1; i < argc; i++)
 		if (!probe_has(have, nhave, argv[i]))
 			printf("%s%s", missing++ ? ", " : "", argv[i]);
 	if (missing)
 		printf(" (Linux %s)\n", release);
+	probe_free(have, nhave);
+	return 0;
+}
+
+/* offers PROBE: "release R", then "offers NAME" once for each name the
+ * report offers, as needs reads them (for since and the matrix's results). */
+static int
+cmd_offers(int argc, char **argv)
+{
+	char  **have, release[PROBE_RELEASE_MAX];
+	int   nhave, i;
+
+	if (argc != 1)
+		return usage();
+	if (probe_load("offers", argv[0], &have, &nhave, release) == -1)
+		return 2;
+	if (release[0] != '\0')
+		printf("release %s\n", release);
 	for (i = 0; i < nhave; i++)
-		free(have[i]);
-	free(have);
+		if (!probe_has(have, i, have[i]))
+			printf("offers %s\n", have[i]);
+	probe_free(have, nhave);
 	return 0;
 }
 
@@ -464,6 +507,7 @@ main(int argc, char **argv)
 		{"style", cmd_style}, {"words", cmd_words},
 		{"writeback", cmd_writeback}, {"bless", cmd_bless},
 		{"strip", cmd_strip}, {"needs", cmd_needs},
+		{"offers", cmd_offers},
 		{"dump", cmd_dump}, {"escape", cmd_escape},
 		{"fuzz", cmd_fuzz}, {"time", cmd_time},
 		{"head", cmd_head}, {"stamp", cmd_stamp},

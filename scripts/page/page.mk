@@ -1,7 +1,9 @@
 # scripts/page/page.mk: the page reader, built before anything reads a page.
 #
 #   $(BUILD)/page      the reader (scripts/page/*.c; see page.c)
-#   make page-static   $(BUILD)/page-static, for a machine without our libc
+#   make page-static   $(BUILD)/page-static, for a machine without our libc:
+#                      the kernel matrix's amd64 guests (kernels.mk cross-
+#                      builds arm64's), where run/session.sh asks it
 #   make fuzz          AFL++ on the reader for FUZZ_SECONDS (120) seconds,
 #                      from a corpus of the pages and the fixtures; prints
 #                      the executions and the crashes, fails on a crash

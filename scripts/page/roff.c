@@ -318,6 +318,21 @@ fail(struct decode *d, const char *fmt, const char *what)
 	return -1;
 }
 
+/* An escape's argument (see esc_name) into name[ESC_NAME_MAX]; 0 after
+ * the error fmt with what. */
+#define ESC_NAME_MAX 64
+
+static size_t
+esc_arg(struct decode *d, const char *s, char *name, const char *fmt,
+    const char *what)
+{
+	size_t  n = esc_name(s, name, ESC_NAME_MAX);
+
+	if (n == 0)
+		(void) fail(d, fmt, what);
+	return n;
+}
+
 static int
 glyph(struct decode *d, const char *name, int flags)
 {
@@ -366,11 +381,40 @@ glyph(struct decode *d, const char *name, int flags)
 	return 0;
 }
 
+/* The escapes of one character with no argument: what each shows, and
+ * what it shows under DEC_MARKS; NULL for another escape. */
+static const char *
+one_char(char c, int flags)
+{
+	static const struct {
+		char        c;
+		const char  *shown, *marked;
+	} esc[] = {
+		{'e', "\\", "\\"}, {'\\', "\\", "\\"}, {'-', "-", "-"},
+		{'.', ".", "."}, {'`', "`", "`"}, {'t', "\t", "\t"},
+		{'\'', "\u00b4", "'"}, {'~', "\u00a0", "\003"},
+		{' ', "\u00a0", "\003"}, {'0', "\u00a0", "\003"},
+		{'&', "", "\001"},
+		/* Spacing, hyphenation, line and brace controls: nothing. */
+		{')', "", ""}, {'%', "", ""}, {':', "", ""}, {',', "", ""},
+		{'/', "", ""}, {'^', "", ""}, {'|', "", ""}, {'c', "", ""},
+		{'d', "", ""}, {'u', "", ""}, {'z', "", ""}, {'p', "", ""},
+		{'r', "", ""}, {'{', "", ""}, {'}', "", ""},
+	};
+	size_t  i;
+
+	for (i = 0; i < sizeof(esc) / sizeof(esc[0]); i++)
+		if (esc[i].c == c)
+			return flags & DEC_MARKS ? esc[i].marked : esc[i].shown;
+	return NULL;
+}
+
 int
 roff_decode(struct decode *d, const char *s, int flags)
 {
-	char    name[64], c, f;
-	size_t  n, i;
+	const char  *plain;
+	char        name[ESC_NAME_MAX], c, f;
+	size_t      n, i;
 
 	while (*s != '\0') {
 		if (*s != '\\') {
@@ -379,55 +423,20 @@ roff_decode(struct decode *d, const char *s, int flags)
 		}
 		c = s[1];
 		s += 2;
+		if (c != '\0' && (plain = one_char(c, flags)) != NULL) {
+			emit(d, plain, strlen(plain));
+			continue;
+		}
 		switch (c) {
 		case '\0':     /* a backslash at the end joins the next line */
 		case '"':
 		case '#':
 			return 0;
-		case 'e':
-		case '\\':
-			emit(d, "\\", 1);
-			break;
-		case '-':
-			emit(d, "-", 1);
-			break;
-		case '.':
-			emit(d, ".", 1);
-			break;
-		case '`':
-			emit(d, "`", 1);
-			break;
-		case '\'':
-			if (flags & DEC_MARKS)
-				emit(d, "'", 1);
-			else
-				emit(d, "\u00b4", 2);
-			break;
-		case 't':
-			emit(d, "\t", 1);
-			break;
-		case '~':
-		case ' ':
-		case '0':
-			if (flags & DEC_MARKS)
-				emit(d, "\003", 1);
-			else
-				emit(d, "\u00a0", 2);
-			break;
-		case '&':
-			if (flags & DEC_MARKS)
-				emit(d, "\001", 1);
-			break;
-		case ')': case '%': case ':': case ',': case '/': case '^':
-		case '|': case 'c': case 'd': case 'u': case 'z': case 'p':
-		case 'r': case '{': case '}':
-			break;
 		case '(':
 		case '[':
-			n = esc_name(s - 1, name, sizeof(name));
-			if (n == 0)
-				return fail(d, "broken escape \\%s", c == '(' ?
-				    "(" : "[");
+			if ((n = esc_arg(d, s - 1, name, "broken escape \\%s",
+			    c == '(' ? "(" : "[")) == 0)
+				return -1;
 			s += n - 1;
 			if (glyph(d, name, flags) == -1)
 				return -1;
@@ -443,9 +452,9 @@ roff_decode(struct decode *d, const char *s, int flags)
 				return -1;
 			break;
 		case 'f':
-			n = esc_name(s, name, sizeof(name));
-			if (n == 0)
-				return fail(d, "broken font escape \\%s", "f");
+			if ((n = esc_arg(d, s, name, "broken font escape \\%s",
+			    "f")) == 0)
+				return -1;
 			s += n;
 			if (strcmp(name, "P") == 0 || name[0] == '\0') {
 				f = d->prev;
@@ -460,9 +469,9 @@ roff_decode(struct decode *d, const char *s, int flags)
 			if (*s == '+' || *s == '-')
 				s++;
 			if (*s == '(' || *s == '[') {
-				n = esc_name(s, name, sizeof(name));
-				if (n == 0)
-					return fail(d, "broken size escape \\%s", "s");
+				if ((n = esc_arg(d, s, name, "broken size escape "
+				    "\\%s", "s")) == 0)
+					return -1;
 				s += n;
 			} else if (*s == '\'') {
 				n = esc_delimited(s);
@@ -475,9 +484,9 @@ roff_decode(struct decode *d, const char *s, int flags)
 			}
 			break;
 		case '*':
-			n = esc_name(s, name, sizeof(name));
-			if (n == 0)
-				return fail(d, "broken string escape \\%s", "*");
+			if ((n = esc_arg(d, s, name, "broken string escape \\%s",
+			    "*")) == 0)
+				return -1;
 			s += n;
 			for (i = 0; i < sizeof(strings) / sizeof(strings[0]); i++)
 				if (strcmp(strings[i].name, name) == 0)
@@ -503,9 +512,9 @@ roff_decode(struct decode *d, const char *s, int flags)
 		case 'M':
 			if (*s == '+' || *s == '-')
 				s++;
-			n = esc_name(s, name, sizeof(name));
-			if (n == 0)
-				return fail(d, "broken escape \\%s", "n");
+			if ((n = esc_arg(d, s, name, "broken escape \\%s",
+			    "n")) == 0)
+				return -1;
 			s += n;
 			if (flags & DEC_STRICT) {
 				char  what[72];

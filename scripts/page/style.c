@@ -150,6 +150,17 @@ static const char *const abbrevs[] = {
 	"a.k.a.",
 };
 
+#define UPPER "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+#define LOWER "abcdefghijklmnopqrstuvwxyz"
+#define DIGIT "0123456789"
+
+/* Is s made of the bytes of set alone? */
+static int
+only(const char *s, const char *set)
+{
+	return s[strspn(s, set)] == '\0';
+}
+
 static int
 is_constant(const char *tok)
 {
@@ -159,7 +170,7 @@ is_constant(const char *tok)
 		"SA", "SEEK", "FD", "F", "_SC", "CLONE", "RLIMIT",
 	};
 	char    w[256];
-	size_t  n = strlen(tok), i, k;
+	size_t  n = strlen(tok), i;
 	int     star = n > 0 && tok[n - 1] == '*';
 
 	if (n >= sizeof(w))
@@ -174,57 +185,36 @@ is_constant(const char *tok)
 	for (i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++) {
 		size_t  pl = strlen(prefixes[i]);
 
-		if (strncmp(w, prefixes[i], pl) != 0 || w[pl] != '_')
-			continue;
-		for (k = pl + 1; k < n; k++)
-			if (!(isupper((unsigned char) w[k]) ||
-			    isdigit((unsigned char) w[k]) || w[k] == '_'))
-				break;
-		if (k == n)
+		if (strncmp(w, prefixes[i], pl) == 0 && w[pl] == '_' &&
+		    only(w + pl + 1, UPPER DIGIT "_"))
 			return star || w[n - 1] != '_';
 	}
-	if (strncmp(w, "SYS_", 4) == 0 && n > 4) {
-		for (k = 4; k < n; k++)
-			if (!(islower((unsigned char) w[k]) ||
-			    isdigit((unsigned char) w[k]) || w[k] == '_'))
-				break;
-		if (k == n)
-			return 1;
-	}
+	if (strncmp(w, "SYS_", 4) == 0 && n > 4 && only(w + 4, LOWER DIGIT "_"))
+		return 1;
 	for (i = 0; i < 3; i++) {
 		static const char *const sig[] = {"SIG", "POLL", "EPOLL"};
 		size_t  pl = strlen(sig[i]);
 
-		if (strncmp(w, sig[i], pl) != 0 || n == pl)
-			continue;
-		for (k = pl; k < n; k++)
-			if (!(isupper((unsigned char) w[k]) ||
-			    isdigit((unsigned char) w[k])))
-				break;
-		if (k == n && strcmp(w, "SIGNAL") != 0 && strcmp(w, "SIGNALS") != 0)
+		if (strncmp(w, sig[i], pl) == 0 && n != pl &&
+		    only(w + pl, UPPER DIGIT) && strcmp(w, "SIGNAL") != 0 &&
+		    strcmp(w, "SIGNALS") != 0)
 			return 1;
 	}
 	return 0;
 }
 
+/* Is each character of the text from..from+len (with slash, each slash
+ * among them) in one of the fonts of set?  (plain and fonts have a byte
+ * each per character.) */
 static int
-all_font(const struct style *st, size_t from, size_t len, const char *set)
+in_fonts(const struct style *st, size_t from, size_t len, const char *set,
+    int slash)
 {
 	size_t  i;
 
 	for (i = from; i < from + len && i < st->fonts.len; i++)
-		if (strchr(set, st->fonts.s[i]) == NULL)
-			return 0;
-	return 1;
-}
-
-static int
-slashes_font(const struct style *st, size_t from, size_t len, const char *set)
-{
-	size_t  i;
-
-	for (i = from; i < from + len && i < st->plain.len; i++)
-		if (st->plain.s[i] == '/' && strchr(set, st->fonts.s[i]) == NULL)
+		if ((!slash || st->plain.s[i] == '/') &&
+		    strchr(set, st->fonts.s[i]) == NULL)
 			return 0;
 	return 1;
 }
@@ -338,7 +328,7 @@ check_text(struct style *st, int ln)
 			tok[j - i] = '\0';
 			/* NAME is plain: a .2const page is named after its constant. */
 			if (is_constant(tok) && strcmp(st->section, "NAME") != 0 &&
-			    !all_font(st, i, j - i, "BX"))
+			    !in_fonts(st, i, j - i, "BX", 0))
 				report(st, ln, "constant-bold", "constant %s in running "
 				    "text is not bold (.B, .BR, .RB or \\fB...\\fR)", tok);
 		}
@@ -373,7 +363,7 @@ check_text(struct style *st, int ln)
 			    !word_char((unsigned char) post)) {
 				while (wl > 0 && s[i + wl - 1] == '.')
 					wl--;
-				if (!slashes_font(st, i, wl, "IX"))
+				if (!in_fonts(st, i, wl, "IX", 1))
 					report(st, ln, "file-italic", "path name %.*s in "
 					    "running text is not italic (.I, .IR or "
 					    "\\fI...\\fR)", (int) wl, s + i);
@@ -390,7 +380,7 @@ check_text(struct style *st, int ln)
 				;
 			if (j < n && s[j] == '>' && j - i >= 4 && s[j - 1] == 'h' &&
 			    s[j - 2] == '.') {
-				if (!all_font(st, i, j + 1 - i, "IX"))
+				if (!in_fonts(st, i, j + 1 - i, "IX", 0))
 					report(st, ln, "file-italic", "header file %.*s in "
 					    "running text is not italic (.I, .IR or "
 					    "\\fI...\\fR)", (int) (j + 1 - i), s + i);
@@ -596,21 +586,10 @@ style_page(const struct page *p)
 				set_text(&st, line, 'R');
 				check_text(&st, i);
 			} else if (is_font_macro(mac)) {
-				static const struct {
-					const char  *m, *cycle;
-				} fm[] = {
-					{"B", "B"}, {"I", "I"}, {"SB", "B"}, {"SM", "R"},
-					{"BR", "BR"}, {"RB", "RB"}, {"IR", "IR"},
-					{"RI", "RI"}, {"BI", "BI"}, {"IB", "IB"},
-				};
-				const char  *cyc = "R";
+				const char  *cyc = font_cycle(mac);
 				char        *a[64];
 				int         n = roff_args(cl.rest, a, 64), k;
-				size_t      f;
 
-				for (f = 0; f < sizeof(fm) / sizeof(fm[0]); f++)
-					if (strcmp(fm[f].m, mac) == 0)
-						cyc = fm[f].cycle;
 				for (k = 0; k < n; k++) {
 					char  font;
 
@@ -633,8 +612,7 @@ style_page(const struct page *p)
 				if ((strcmp(mac, "IR") == 0 || strcmp(mac, "I") == 0 ||
 				    strcmp(mac, "RI") == 0) && n >= 2 &&
 				    word_start((unsigned char) a[0][0]) &&
-				    strspn(a[0], "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghij"
-				    "klmnopqrstuvwxyz0123456789_.-") == strlen(a[0]) &&
+				    only(a[0], UPPER LOWER DIGIT "_.-") &&
 				    a[1][0] == '(' && a[1][1] >= '1' && a[1][1] <= '9') {
 					size_t  e = 2;
 

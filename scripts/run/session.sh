@@ -9,6 +9,8 @@
 #   cmd COMMAND / status N / out LINE... ; or "skip REASON" alone, or
 #   "timeout SECONDS" after a command that did not finish.
 set -eu
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$(dirname "$0")/../lib.sh"
 
 me='run-session'
 [ $# -eq 4 ] || { echo "usage: $me RUNFILE PROGRAM PROBE OUTFILE" >&2; exit 2; }
@@ -30,17 +32,16 @@ if [ -z "$name" ] || [ -z "$limit" ]; then
 	exit 1
 fi
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/run-session.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM
+lib_tmpdir run-session
 
-# A need is met when the probe printed a line ending in that name;
-# access-X stands for "access X yes".
-missing=$(awk -v probe="$probe" '
-	FILENAME == probe { have[$NF] = 1; if ($1 == "access" && $3 == "yes") have["access-" $2] = 1
-		    if ($1 == "release") release = $2; next }
-	$1 == "needs" && !($2 in have) { printf "%s%s", sep, $2; sep = ", " }
-	END { if (sep != "") printf " (Linux %s)", release }' "$probe" "$run")
+# What the probe's report lacks of the session's needs, as the reader
+# says it: "A, B (Linux R)", or nothing.
+awk '$1 == "needs" { print $2 }' "$run" >"$tmp/needs"
+missing=""
+if [ -s "$tmp/needs" ]; then
+	# shellcheck disable=SC2046 # one word per need
+	missing=$(page needs "$probe" $(cat "$tmp/needs")) || exit 1
+fi
 if [ -n "$missing" ]; then
 	echo "skip needs $missing" >"$out.tmp"
 	mv "$out.tmp" "$out"
