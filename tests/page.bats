@@ -33,7 +33,7 @@ all_pages() {
 	PAGE_CFLAGS='-O1 -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer' \
 		"$ROOT/scripts/page/build.sh" "$reader"
 	for p in $(all_pages); do
-		for c in dump list claims since names outline strip style words; do
+		for c in dump list claims since names outline strip style words versions; do
 			rc=0
 			"$reader" "$c" "$p" >/dev/null 2>"$BATS_TEST_TMPDIR/err" || rc=$?
 			if [ "$rc" -gt 2 ] || grep -q 'runtime error\|Sanitizer' "$BATS_TEST_TMPDIR/err"; then
@@ -203,4 +203,50 @@ all_pages() {
 	printf '%s\n' "/^\\.\\\\\" (SRC|RUN) BEGIN/ {" '/^\.SH[ \t]/ {' \
 		'/^[.\047][ \t]*TS/' 'sub(/^[.'"'"']?[ \t]*\\"/, "", s)' >"$BATS_TEST_TMPDIR/old.awk"
 	[ "$(grep -cE -f "$PF/readers.ere" "$BATS_TEST_TMPDIR/old.awk")" -eq 4 ]
+}
+
+@test "stamp fills in the .TH line's date and source, every other byte as it was" {
+	local p=$BATS_TEST_TMPDIR/stamp.2
+	printf '%s\n' '.\" (date) stays in a comment' \
+		'.TH stamp 2 (date) "Linux man-pages (unreleased)"' '.SH NAME' \
+		'stamp \- (date) and "Linux man-pages (unreleased)" stay in text' >"$p"
+	printf 'no newline at the end' >>"$p"
+	page stamp "$p" 2025-01-31 'uffd-man 1.2' >"$BATS_TEST_TMPDIR/out"
+	sed '2s/.*/.TH stamp 2 2025-01-31 "uffd-man 1.2"/' "$p" | cmp - "$BATS_TEST_TMPDIR/out"
+	# A date or source that is already there is left as it is.
+	sed -i '2s/.*/.TH stamp 2 2024-12-01 "Linux 6.1"/' "$p"
+	page stamp "$p" 2025-01-31 'uffd-man 1.2' | cmp - "$p"
+}
+
+@test "stamp refuses a date or source that cannot be a .TH argument, with nothing on stdout" {
+	run --separate-stderr page stamp "$PF/forms.2" '2025 01 31' x
+	[ "$status" -eq 2 ]
+	[ "$output" = "" ]
+	[ "$stderr" = "stamp: DATE '2025 01 31': expected one word, such as 2025-01-31" ]
+	run --separate-stderr page stamp "$PF/forms.2" 2025-01-31 'a "b"'
+	[ "$status" -eq 2 ]
+	[ "$output" = "" ]
+	[ "$stderr" = "stamp: SOURCE 'a \"b\"': a .TH argument has no quote, backslash or newline" ]
+	run --separate-stderr page stamp "$BATS_TEST_TMPDIR/none.2" 2025-01-31 x
+	[ "$status" -eq 2 ]
+	[ "$output" = "" ]
+	[[ "$stderr" == *"none.2: no such page" ]]
+}
+
+@test "versions: each name's \"(since Linux X.Y)\" on its .B or .BR line, whatever the quoting" {
+	local p=$BATS_TEST_TMPDIR/versions.2
+	printf '%s\n' '.TH versions 2 (date) "Linux man-pages (unreleased)"' '.SH DESCRIPTION' '.TP' \
+		'.BR UFFD_ONE " (since Linux 4.3)"' '.TP' \
+		'.BR  UFFD_TWO   " (since Linux 5.10)" \" a comment' '.TP' \
+		'.B "UFFD_THREE" " (since Linux 6.1)"' \
+		'UFFD_TEXT (since Linux 4.11) is prose, not a tag' \
+		'.I UFFD_ITALIC " (since Linux 4.11)"' \
+		'.BR lower " (since Linux 4.11)"' \
+		'.BR UFFD_LATER " (since Linux 4.11) or later"' \
+		'.BR UFFD_NOVERSION " (since Linux 4)"' >"$p"
+	run page versions "$p"
+	[ "$status" -eq 0 ]
+	[ "$output" = "4 UFFD_ONE 4.3
+6 UFFD_TWO 5.10
+8 UFFD_THREE 6.1" ]
 }

@@ -16,6 +16,8 @@
  *	page needs PROBE NAME...    what the probe's report lacks
  *	page dump PAGE              the model, for tests
  *	page escape [FILE...]       plain text as roff text in .EX
+ *	page stamp PAGE DATE SOURCE the .TH placeholders filled in
+ *	page versions PAGE          the "(since Linux X.Y)" of each name
  *	page time PAGE N            milliseconds to read PAGE (make bench-page)
  *	page fuzz PAGE              every reading subcommand (make fuzz)
  *
@@ -44,7 +46,8 @@ usage(void)
 	    " words PAGE\n"
 	    "       | writeback PAGE FILE.c | bless PAGE PROGRAM OUTFILE |"
 	    " strip PAGE\n"
-	    "       | needs PROBE NAME... | dump PAGE | escape [FILE...]\n",
+	    "       | needs PROBE NAME... | dump PAGE | escape [FILE...]\n"
+	    "       | stamp PAGE DATE SOURCE | versions PAGE\n",
 	    stderr);
 	return 2;
 }
@@ -431,6 +434,7 @@ cmd_fuzz(int argc, char **argv)
 	int  (*const readers[])(int, char **) = {
 		cmd_dump, cmd_list, cmd_claims, cmd_since, cmd_names,
 		cmd_outline, cmd_strip, cmd_style, cmd_words,
+		cmd_versions,
 	};
 	size_t  i;
 
@@ -459,6 +463,7 @@ main(int argc, char **argv)
 		{"strip", cmd_strip}, {"needs", cmd_needs},
 		{"dump", cmd_dump}, {"escape", cmd_escape},
 		{"fuzz", cmd_fuzz}, {"time", cmd_time},
+		{"stamp", cmd_stamp}, {"versions", cmd_versions},
 	};
 	size_t  i;
 	int     rc;

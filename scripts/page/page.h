@@ -25,5 +25,9 @@ int	cmd_names(int argc, char **argv);
 /* style.c */
 int	cmd_style(int argc, char **argv);
 int	cmd_words(int argc, char **argv);
+/* stamp.c */
+int	cmd_stamp(int argc, char **argv);
+/* upstream.c */
+int	cmd_versions(int argc, char **argv);
 
 #endif
