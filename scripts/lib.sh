@@ -12,6 +12,15 @@
 #                   them and the summary; fails when one failed
 # page ARG...       the page reader (scripts/page/page.sh): every script
 #                   reads the pages through it, never by itself
+# usage             prints "usage: $synopsis" on stderr and exits 2: the
+#                   script sets synopsis ("name [-x ARG] FILE...")
+# lib_options SPEC ARG...
+#                   the options of ARGs, each with an argument, by getopts:
+#                   SPEC is a word per option, LETTER=VAR to set VAR to its
+#                   argument, LETTER+VAR to add it to VAR and a newline (a
+#                   repeatable option); an unknown option or a missing
+#                   argument is a usage error.  The caller then shifts
+#                   them away: shift $((OPTIND - 1))
 #
 # $scripts is the scripts/ directory.
 
@@ -48,4 +57,30 @@ lib_count() {
 
 page() {
 	"$scripts/page/page.sh" "$@"
+}
+
+usage() {
+	# shellcheck disable=SC2154 # set by the script
+	echo "usage: $synopsis" >&2
+	exit 2
+}
+
+lib_options() {
+	lib_spec=$1
+	shift
+	lib_letters=''
+	for lib_word in $lib_spec; do
+		lib_letters=$lib_letters${lib_word%%[=+]*}:
+	done
+	OPTIND=1
+	while getopts "$lib_letters" lib_opt; do
+		[ "$lib_opt" != '?' ] || usage
+		for lib_word in $lib_spec; do
+			case $lib_word in
+			"$lib_opt"=*) eval "${lib_word#*=}=\$OPTARG" ;;
+			"$lib_opt"+*) eval "${lib_word#*+}=\${${lib_word#*+}}\$OPTARG'
+'" ;;
+			esac
+		done
+	done
 }

@@ -61,10 +61,9 @@ set -eu
 
 me=upstream-series
 here=$(dirname "$0")
-usage() {
-	echo "usage: $me [-m MANPAGES] [-c CHANGES] [-b BUILD] [-k MATRIX] [-K SUMMARY] [-x DIR] [-f COMMITS] [-d CLAIMSDIR] [-l BYTES] [-s SUBJECT] [-t TO] [-C CC] [-v N] [-p PREVIOUS] -o OUTDIR PAGE..." >&2
-	exit 2
-}
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$here/../lib.sh"
+synopsis="$me [-m MANPAGES] [-c CHANGES] [-b BUILD] [-k MATRIX] [-K SUMMARY] [-x DIR] [-f COMMITS] [-d CLAIMSDIR] [-l BYTES] [-s SUBJECT] [-t TO] [-C CC] [-v N] [-p PREVIOUS] -o OUTDIR PAGE..."
 die() { echo "$me: $*" >&2; exit 1; }
 nl='
 '
@@ -72,26 +71,8 @@ tab=$(printf '\t')
 manpages='' changes=CHANGES build=build matrix='' summary='' subject='' outdir=''
 reroll='' to='' cc='' previous='' limit=25600
 corrections=$here/corrections commits=$here/commits claimsdir=tests/claims
-while getopts m:c:b:k:K:x:f:d:l:s:t:C:v:p:o: opt; do
-	case $opt in
-	m) manpages=$OPTARG ;;
-	c) changes=$OPTARG ;;
-	b) build=$OPTARG ;;
-	k) matrix=$OPTARG ;;
-	K) summary=$OPTARG ;;
-	x) corrections=$OPTARG ;;
-	f) commits=$OPTARG ;;
-	d) claimsdir=$OPTARG ;;
-	l) limit=$OPTARG ;;
-	s) subject=$OPTARG ;;
-	t) to="$to$(printf '%s\n' "$OPTARG" | tr ',' '\n' | sed 's/^ *//; s/ *$//')$nl" ;;
-	C) cc="$cc$(printf '%s\n' "$OPTARG" | tr ',' '\n' | sed 's/^ *//; s/ *$//')$nl" ;;
-	v) reroll=$OPTARG ;;
-	p) previous=$OPTARG ;;
-	o) outdir=$OPTARG ;;
-	*) usage ;;
-	esac
-done
+lib_options 'm=manpages c=changes b=build k=matrix K=summary x=corrections f=commits
+	d=claimsdir l=limit s=subject t+to C+cc v=reroll p=previous o=outdir' "$@"
 shift $((OPTIND - 1))
 [ -n "$outdir" ] || usage
 [ $# -gt 0 ] || die "no pages to send"
@@ -102,6 +83,10 @@ if [ -z "$to$cc" ]; then
 	to="Alejandro Colomar <alx@kernel.org>$nl"
 	cc="linux-man@vger.kernel.org$nl"
 fi
+# -t and -C: an address a line.
+addresses() { printf '%s' "$1" | tr ',' '\n' | sed 's/^ *//; s/ *$//'; }
+to=$(addresses "$to")
+cc=$(addresses "$cc")
 case $reroll in
 '' | [1-9] | [1-9][0-9]) ;;
 *) die "-v $reroll: expected a reroll number" ;;
