@@ -180,20 +180,18 @@ all_pages() {
 @test "no script reads a page of man2/ or man2const/ except through the reader" {
 	# The marks of roff reading (readers.ere: a control line's macro, an
 	# annotation, a roff comment) in the code, not the comments, of every
-	# script outside scripts/page/.  Known exceptions, each in another
-	# branch's hands: render/html.sh edits a copy of the page for mandoc's
-	# HTML (i13html), upstream/check.sh looks into the man-pages checkout's
-	# copy and series.sh names the markers in the cover letter's prose
-	# (i15up).  Readers that came with other stages at the same time and are
-	# still to be moved onto the reader: upstream/steps.sh (the cut into
-	# patches), report/report.sh (the report's rows), render/expect.sh (the
-	# sections a browser must show), render/stamp.sh (the .TH line) and
+	# script outside scripts/page/.  Not readers: upstream/markers.txt is
+	# the cover letter's prose, which names the markers.  Known exceptions,
+	# each in another branch's hands: render/html.sh edits a copy of the
+	# page for mandoc's HTML (i13html).  Readers that came with other
+	# stages at the same time and are still to be moved onto the reader:
+	# report/report.sh (the report's rows), render/expect.sh (the sections
+	# a browser must show), render/stamp.sh (the .TH line) and
 	# render/index.sh (the index, grouped by .TH and NAME).
 	cd "$ROOT"
 	run sh -c "grep -rnE -f '$PF/readers.ere' scripts | grep -v '^scripts/page/' |
 		grep -vE '^[^:]+:[0-9]+:[[:space:]]*#' |
-		grep -v -e '^scripts/render/html.sh:' -e '^scripts/upstream/check.sh:' \
-			-e '^scripts/upstream/series.sh:' -e '^scripts/upstream/steps.sh:' \
+		grep -v -e '^scripts/render/html.sh:' -e '^scripts/upstream/markers.txt:' \
 			-e '^scripts/report/report.sh:' -e '^scripts/render/expect.sh:' \
 			-e '^scripts/render/stamp.sh:' -e '^scripts/render/browser.sh:' \
 			-e '^scripts/render/index.sh:'"
