@@ -21,6 +21,9 @@
 #                   repeatable option); an unknown option or a missing
 #                   argument is a usage error.  The caller then shifts
 #                   them away: shift $((OPTIND - 1))
+# lib_checkout DIR  fails, saying why, unless DIR is the top of a git
+#                   checkout with a commit (MANPAGES, as the messages name
+#                   it); sets base to its HEAD
 #
 # $scripts is the scripts/ directory.
 
@@ -83,4 +86,15 @@ lib_options() {
 			esac
 		done
 	done
+}
+
+# shellcheck disable=SC2154,SC2034 # $me is the script's, base is for it
+lib_checkout() {
+	[ -d "$1" ] || { echo "$me: MANPAGES=$1: no such directory" >&2; exit 1; }
+	lib_top=$(git -C "$1" rev-parse --show-toplevel 2>/dev/null) ||
+		{ echo "$me: MANPAGES=$1: not a git checkout (give a clone of man-pages)" >&2; exit 1; }
+	[ "$(cd "$lib_top" && pwd -P)" = "$(cd "$1" && pwd -P)" ] ||
+		{ echo "$me: MANPAGES=$1: not the top of a git checkout (that is $lib_top)" >&2; exit 1; }
+	base=$(git -C "$1" rev-parse --verify -q 'HEAD^{commit}') ||
+		{ echo "$me: MANPAGES=$1: the checkout has no commit" >&2; exit 1; }
 }

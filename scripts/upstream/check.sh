@@ -54,13 +54,7 @@ if [ -z "$manpages" ]; then
 	result "SKIP upstream-check: no man-pages checkout given (make upstream-check MANPAGES=DIR)"
 	finish
 fi
-[ -d "$manpages" ] || die "MANPAGES=$manpages: no such directory"
-top=$(git -C "$manpages" rev-parse --show-toplevel 2>/dev/null) ||
-	die "MANPAGES=$manpages: not a git checkout (give a clone of man-pages)"
-[ "$(cd "$top" && pwd -P)" = "$(cd "$manpages" && pwd -P)" ] ||
-	die "MANPAGES=$manpages: not the top of a git checkout (that is $top)"
-base=$(git -C "$manpages" rev-parse --verify -q 'HEAD^{commit}') ||
-	die "MANPAGES=$manpages: the checkout has no commit"
+lib_checkout "$manpages"
 
 [ -d "$series" ] || die "$series: no series there (run make upstream)"
 series=$(cd "$series" && pwd)

@@ -218,13 +218,7 @@ commit_msg() {
 work=$tmp/repo
 g() { git -C "$work" -c core.hooksPath=/dev/null -c commit.gpgsign=false "$@"; }
 if [ -n "$manpages" ]; then
-	[ -d "$manpages" ] || die "MANPAGES=$manpages: no such directory"
-	top=$(git -C "$manpages" rev-parse --show-toplevel 2>/dev/null) ||
-		die "MANPAGES=$manpages: not a git checkout (give a clone of man-pages)"
-	[ "$(cd "$top" && pwd -P)" = "$(cd "$manpages" && pwd -P)" ] ||
-		die "MANPAGES=$manpages: not the top of a git checkout (that is $top)"
-	base=$(git -C "$manpages" rev-parse --verify -q 'HEAD^{commit}') ||
-		die "MANPAGES=$manpages: the checkout has no commit"
+	lib_checkout "$manpages"
 	[ -d "$manpages/man" ] ||
 		die "MANPAGES=$manpages: no man/ directory: not a man-pages tree in its man/man<section>/ layout"
 	timeout 300 git clone -q --no-checkout "$manpages" "$work" ||
