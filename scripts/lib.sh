@@ -24,6 +24,8 @@
 # lib_checkout DIR  fails, saying why, unless DIR is the top of a git
 #                   checkout with a commit (MANPAGES, as the messages name
 #                   it); sets base to its HEAD
+# $lib_median       an awk function, med(s): the median of the numbers of
+#                   the string s, separated by spaces
 #
 # $scripts is the scripts/ directory.
 
@@ -98,3 +100,14 @@ lib_checkout() {
 	base=$(git -C "$1" rev-parse --verify -q 'HEAD^{commit}') ||
 		{ echo "$me: MANPAGES=$1: the checkout has no commit" >&2; exit 1; }
 }
+
+# shellcheck disable=SC2034 # for the scripts' awk programs
+lib_median='
+	function med(s,    v, k, i, j, t) {
+		k = split(s, v, " ")
+		for (i = 2; i <= k; i++)
+			for (j = i; j > 1 && v[j - 1] + 0 > v[j] + 0; j--) {
+				t = v[j]; v[j] = v[j - 1]; v[j - 1] = t
+			}
+		return k % 2 ? v[(k + 1) / 2] : (v[k / 2] + v[k / 2 + 1]) / 2
+	}'
