@@ -34,7 +34,7 @@ all_pages() {
 		"$ROOT/scripts/page/build.sh" "$reader"
 	for p in $(all_pages); do
 		for c in dump list claims since names outline strip style words \
-			head html checked; do
+			head html checked versions; do
 			rc=0
 			"$reader" "$c" "$p" >/dev/null 2>"$BATS_TEST_TMPDIR/err" || rc=$?
 			if [ "$rc" -gt 2 ] || grep -q 'runtime error\|Sanitizer' "$BATS_TEST_TMPDIR/err"; then
@@ -187,19 +187,14 @@ all_pages() {
 @test "no script reads a page of man2/ or man2const/ except through the reader" {
 	# The marks of roff reading (readers.ere: a control line's macro, an
 	# annotation, a roff comment) in the code, not the comments, of every
-	# script outside scripts/page/.  Known exceptions: render/browser.sh
-	# reads no page (it escapes a string for JavaScript, the backslash and
-	# quote look like a comment); in another branch's hands,
-	# upstream/check.sh looks into the man-pages checkout's copy and
-	# series.sh names the markers in the cover letter's prose, and
-	# upstream/steps.sh (the cut into patches) is still to be moved onto the
-	# reader.
+	# script outside scripts/page/.  What matches and is not a reader:
+	# render/browser.sh escapes a string for JavaScript (its backslash and
+	# quote look like a comment), and upstream/markers.txt is the cover
+	# letter's prose, which names the markers.
 	cd "$ROOT"
 	run sh -c "grep -rnE -f '$PF/readers.ere' scripts | grep -v '^scripts/page/' |
 		grep -vE '^[^:]+:[0-9]+:[[:space:]]*#' |
-		grep -v -e '^scripts/upstream/check.sh:' \
-			-e '^scripts/upstream/series.sh:' -e '^scripts/upstream/steps.sh:' \
-			-e '^scripts/render/browser.sh:'"
+		grep -v -e '^scripts/render/browser.sh:' -e '^scripts/upstream/markers.txt:'"
 	echo "$output"
 	[ "$output" = "" ]
 	# The marks are those of the readers there were: a line of each kind.
@@ -334,4 +329,49 @@ tiny_page() {
 		[ -z "$output" ]
 		[ "$stderr" = "$BATS_TEST_TMPDIR/bad.2:6: unknown annotation \"CHEK\" (SRC, RUN, VARY, CHECK, NOCHECK, NOCLAIM, SINCE)" ]
 	done
+}
+
+@test "stamp fills in the .TH line's date and source, every other byte as it was" {
+	local p=$BATS_TEST_TMPDIR/stamp.2
+	printf '%s\n' '.\" (date) stays in a comment' \
+		'.TH stamp 2 (date) "Linux man-pages (unreleased)"' '.SH NAME' \
+		'stamp \- (date) and "Linux man-pages (unreleased)" stay in text' >"$p"
+	printf 'no newline at the end' >>"$p"
+	page stamp "$p" 2025-01-31 'uffd-man 1.2' >"$BATS_TEST_TMPDIR/out"
+	sed '2s/.*/.TH stamp 2 2025-01-31 "uffd-man 1.2"/' "$p" | cmp - "$BATS_TEST_TMPDIR/out"
+}
+
+@test "stamp refuses a date or a source of more than one line, and a page it cannot read, with nothing on stdout" {
+	run --separate-stderr page stamp "$PF/forms.2" '2025-01-31
+x' x
+	[ "$status" -eq 2 ]
+	[ "$output" = "" ]
+	[ -n "$stderr" ]
+	run --separate-stderr page stamp "$PF/forms.2" 2025-01-31 'uffd-man
+1.2'
+	[ "$status" -eq 2 ]
+	[ "$output" = "" ]
+	[ -n "$stderr" ]
+	run --separate-stderr page stamp "$BATS_TEST_TMPDIR/none.2" 2025-01-31 x
+	[ "$status" -eq 2 ]
+	[ "$output" = "" ]
+	[[ "$stderr" == *"none.2: no such page" ]]
+}
+
+@test "versions: each name's \"(since Linux X.Y)\" on its .B or .BR line, whatever the quoting" {
+	local p=$BATS_TEST_TMPDIR/versions.2
+	printf '%s\n' '.TH versions 2 (date) "Linux man-pages (unreleased)"' '.SH DESCRIPTION' '.TP' \
+		'.BR UFFD_ONE " (since Linux 4.3)"' '.TP' \
+		'.BR  UFFD_TWO   " (since Linux 5.10)" \" a comment' '.TP' \
+		'.B "UFFD_THREE" " (since Linux 6.1)"' \
+		'UFFD_TEXT (since Linux 4.11) is prose, not a tag' \
+		'.I UFFD_ITALIC " (since Linux 4.11)"' \
+		'.BR lower " (since Linux 4.11)"' \
+		'.BR UFFD_LATER " (since Linux 4.11) or later"' \
+		'.BR UFFD_NOVERSION " (since Linux 4)"' >"$p"
+	run page versions "$p"
+	[ "$status" -eq 0 ]
+	[ "$output" = "4 UFFD_ONE 4.3
+6 UFFD_TWO 5.10
+8 UFFD_THREE 6.1" ]
 }

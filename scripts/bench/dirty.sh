@@ -116,15 +116,7 @@ elapsed=$(($(date +%s) - start))
 {
 	printf '%s\t' '# method' M N runs rounds round_ns page_ns write_ns collect_ns run_min_ns
 	printf '%s\n' run_max_ns
-	awk -F '\t' '
-	function med(s,    v, k, i, j, t) {
-		k = split(s, v, " ")
-		for (i = 2; i <= k; i++)
-			for (j = i; j > 1 && v[j - 1] + 0 > v[j] + 0; j--) {
-				t = v[j]; v[j] = v[j - 1]; v[j - 1] = t
-			}
-		return k % 2 ? v[(k + 1) / 2] : (v[k / 2] + v[k / 2 + 1]) / 2
-	}
+	awk -F '\t' "$lib_median"'
 	{
 		key = $1 SUBSEP $3
 		if (!(key in runs)) { order[++nkeys] = key; lo[key] = hi[key] = $5 }

@@ -171,15 +171,7 @@ elapsed=$(($(date +%s) - start))
 {
 	printf '%s\t' '# case' jobs median min max peak_kb runs
 	printf '%s\n' status
-	awk -F '\t' '
-	function med(s,    v, k, i, j, t) {
-		k = split(s, v, " ")
-		for (i = 2; i <= k; i++)
-			for (j = i; j > 1 && v[j - 1] + 0 > v[j] + 0; j--) {
-				t = v[j]; v[j] = v[j - 1]; v[j - 1] = t
-			}
-		return k % 2 ? v[(k + 1) / 2] : (v[k / 2] + v[k / 2 + 1]) / 2
-	}
+	awk -F '\t' "$lib_median"'
 	{
 		key = $1 SUBSEP $2
 		if (!(key in n)) order[++nk] = key

@@ -45,17 +45,10 @@ here=$(dirname "$0")
 # shellcheck source=SCRIPTDIR/../lib.sh
 . "$here/../lib.sh"
 header=${CLAIMS_HEADER:-}
-while getopts H: opt; do
-	case $opt in
-	H) header=$OPTARG ;;
-	*) echo "usage: $prog [-H HEADER] PAGE..." >&2; exit 2 ;;
-	esac
-done
+synopsis="$prog [-H HEADER] PAGE..."
+lib_options 'H=header' "$@"
 shift $((OPTIND - 1))
-if [ $# -eq 0 ]; then
-	echo "usage: $prog [-H HEADER] PAGE..." >&2
-	exit 2
-fi
+[ $# -gt 0 ] || usage
 for page in "$@"; do
 	if [ ! -r "$page" ]; then
 		echo "$prog: $page: cannot read" >&2

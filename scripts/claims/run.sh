@@ -44,17 +44,8 @@ here=$(dirname "$0")
 . "$here/../lib.sh"
 dir=tests/claims
 build=build/claims
-usage() {
-	echo "usage: $prog [-d CLAIMSDIR] [-b BUILDDIR] PAGE..." >&2
-	exit 2
-}
-while getopts d:b: opt; do
-	case $opt in
-	d) dir=$OPTARG ;;
-	b) build=$OPTARG ;;
-	*) usage ;;
-	esac
-done
+synopsis="$prog [-d CLAIMSDIR] [-b BUILDDIR] PAGE..."
+lib_options 'd=dir b=build' "$@"
 shift $((OPTIND - 1))
 [ $# -gt 0 ] || [ -d "$dir" ] || usage
 

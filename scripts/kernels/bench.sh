@@ -17,17 +17,11 @@
 set -eu
 
 me='kernel-bench'
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$(dirname "$0")/../lib.sh"
 runs=3
-usage() {
-	echo "usage: $me [-n RUNS] OUTDIR KERNELS-ARG..." >&2
-	exit 2
-}
-while getopts n: opt; do
-	case $opt in
-	n) runs=$OPTARG ;;
-	*) usage ;;
-	esac
-done
+synopsis="$me [-n RUNS] OUTDIR KERNELS-ARG..."
+lib_options 'n=runs' "$@"
 shift $((OPTIND - 1))
 [ $# -ge 2 ] || usage
 case $runs in '' | *[!0-9]* | 0) echo "$me: -n $runs: not a number of runs" >&2; exit 2 ;; esac

@@ -39,20 +39,11 @@
 set -eu
 
 me='kernel-boot'
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$(dirname "$0")/../lib.sh"
 limit=120 accel=tcg mem=512 arch=amd64
-usage() {
-	echo "usage: $me [-t SECONDS] [-a kvm|tcg] [-m MEGABYTES] [-A amd64|arm64] VMLINUZ INITRAMFS OUTDIR" >&2
-	exit 2
-}
-while getopts t:a:m:A: opt; do
-	case $opt in
-	t) limit=$OPTARG ;;
-	a) accel=$OPTARG ;;
-	m) mem=$OPTARG ;;
-	A) arch=$OPTARG ;;
-	*) usage ;;
-	esac
-done
+synopsis="$me [-t SECONDS] [-a kvm|tcg] [-m MEGABYTES] [-A amd64|arm64] VMLINUZ INITRAMFS OUTDIR"
+lib_options 't=limit a=accel m=mem A=arch' "$@"
 shift $((OPTIND - 1))
 [ $# -eq 3 ] || usage
 kernel=$1 initrd=$2 out=$3

@@ -27,18 +27,12 @@
 set -eu
 
 me='kernel-fetch'
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$(dirname "$0")/../lib.sh"
 here=$(cd "$(dirname "$0")" && pwd)
 arch=amd64
-usage() {
-	echo "usage: $me [-a ARCH] SERIES CACHEDIR" >&2
-	exit 2
-}
-while getopts a: opt; do
-	case $opt in
-	a) arch=$OPTARG ;;
-	*) usage ;;
-	esac
-done
+synopsis="$me [-a ARCH] SERIES CACHEDIR"
+lib_options 'a=arch' "$@"
 shift $((OPTIND - 1))
 [ $# -eq 2 ] || usage
 series=$1 cache=$2

@@ -33,18 +33,12 @@
 set -eu
 
 me='kernel-initramfs'
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$(dirname "$0")/../lib.sh"
 here=$(cd "$(dirname "$0")" && pwd)
 init=$here/init.sh
-usage() {
-	echo "usage: $me [-i INIT] ROOT OUT PROBE HELPER READER [RUNFILE=BINARY | CLAIM.c=BINARY]..." >&2
-	exit 2
-}
-while getopts i: opt; do
-	case $opt in
-	i) init=$OPTARG ;;
-	*) usage ;;
-	esac
-done
+synopsis="$me [-i INIT] ROOT OUT PROBE HELPER READER [RUNFILE=BINARY | CLAIM.c=BINARY]..."
+lib_options 'i=init' "$@"
 shift $((OPTIND - 1))
 [ $# -ge 5 ] || usage
 root=$1 out=$2 probe=$3 helper=$4 reader=$5

@@ -38,27 +38,21 @@ set -eu
 
 me='kernels'
 here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$here/../lib.sh"
 outdir=build/kernels
 cache=${KERNELS_CACHE:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/uffd-man/kernels}
 limit=120
 arm_root="" arm_initrd=""
-usage() {
-	echo "usage: $me [-o OUTDIR] [-c CACHEDIR] [-t SECONDS] [-A ROOT,INITRAMFS] ROOT INITRAMFS PAGE..." >&2
-	exit 2
-}
-while getopts o:c:t:A: opt; do
-	case $opt in
-	o) outdir=$OPTARG ;;
-	c) cache=$OPTARG ;;
-	t) limit=$OPTARG ;;
-	A)
-		case $OPTARG in *,*) ;; *) usage ;; esac
-		arm_root=${OPTARG%%,*} arm_initrd=${OPTARG#*,}
-		;;
-	*) usage ;;
-	esac
-done
+synopsis="$me [-o OUTDIR] [-c CACHEDIR] [-t SECONDS] [-A ROOT,INITRAMFS] ROOT INITRAMFS PAGE..."
+arm=''
+lib_options 'o=outdir c=cache t=limit A=arm' "$@"
 shift $((OPTIND - 1))
+case $arm in
+'') ;;
+*,*) arm_root=${arm%%,*} arm_initrd=${arm#*,} ;;
+*) usage ;;
+esac
 [ $# -ge 2 ] || usage
 root=$1 initrd=$2
 shift 2

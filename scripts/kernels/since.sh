@@ -29,18 +29,11 @@
 set -eu
 
 me='kernel-since'
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$(dirname "$0")/../lib.sh"
 probe="" arch=amd64
-usage() {
-	echo "usage: $me [-a ARCH] [-p PROBE] PAGE..." >&2
-	exit 2
-}
-while getopts a:p: opt; do
-	case $opt in
-	a) arch=$OPTARG ;;
-	p) probe=$OPTARG ;;
-	*) usage ;;
-	esac
-done
+synopsis="$me [-a ARCH] [-p PROBE] PAGE..."
+lib_options 'a=arch p=probe' "$@"
 shift $((OPTIND - 1))
 [ $# -gt 0 ] || usage
 for page in "$@"; do
@@ -51,16 +44,12 @@ if [ -n "$probe" ] && [ ! -r "$probe" ]; then
 	exit 2
 fi
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/kernel-since.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 143' TERM
+lib_tmpdir kernel-since
 
 # The annotations, one a line: PAGE<tab>LINE<tab>NAME<tab>X.Y<tab>ARCH
 # ("-" for none), from the page reader, which also holds each to its
 # text; an error there is PAGE:LINE: message on stderr.
-"$(dirname "$0")/../page/page.sh" since "$@" >"$tmp/read" || exit 2
+page since "$@" >"$tmp/read" || exit 2
 awk -F '\t' -v OFS='\t' '{ if (NF < 5 || $5 == "") $5 = "-"; print $1, $2, $3, $4, $5 }' \
 	"$tmp/read" >"$tmp/since"
 [ -n "$probe" ] || exit 0

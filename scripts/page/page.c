@@ -21,6 +21,7 @@
  *	page stamp PAGE DATE SOURCE the page with its .TH date and source set
  *	page html PAGE              the page as mandoc's HTML needs it
  *	page checked PAGE...        the checked items (verification report)
+ *	page versions PAGE          the "(since Linux X.Y)" of each name
  *	page time PAGE N            milliseconds to read PAGE (make bench-page)
  *	page fuzz PAGE              every reading subcommand (make fuzz)
  *
@@ -52,7 +53,8 @@ usage(void)
 	    "       | needs PROBE NAME... | offers PROBE | dump PAGE"
 	    " | escape [FILE...]\n"
 	    "       | head PAGE... | stamp PAGE DATE SOURCE | html PAGE |"
-	    " checked PAGE...\n",
+	    " checked PAGE...\n"
+	    "       | versions PAGE\n",
 	    stderr);
 	return 2;
 }
@@ -481,6 +483,7 @@ cmd_fuzz(int argc, char **argv)
 		cmd_dump, cmd_list, cmd_claims, cmd_since, cmd_names,
 		cmd_outline, cmd_strip, cmd_style, cmd_words,
 		cmd_head, cmd_html, cmd_checked,
+		cmd_versions,
 	};
 	size_t  i;
 
@@ -512,6 +515,7 @@ main(int argc, char **argv)
 		{"fuzz", cmd_fuzz}, {"time", cmd_time},
 		{"head", cmd_head}, {"stamp", cmd_stamp},
 		{"html", cmd_html}, {"checked", cmd_checked},
+		{"versions", cmd_versions},
 	};
 	size_t  i;
 	int     rc;

@@ -31,5 +31,7 @@ int	cmd_stamp(int argc, char **argv);
 int	cmd_html(int argc, char **argv);
 /* report.c */
 int	cmd_checked(int argc, char **argv);
+/* upstream.c */
+int	cmd_versions(int argc, char **argv);
 
 #endif

@@ -24,21 +24,13 @@
 # on bad usage, an unknown expectation (EXPECT:LINE), or a browser that
 # is missing or does not answer.
 set -eu
-usage() {
-	echo "usage: render-browser [-w WIDTH[,WIDTH...]] [-s SHOT.png] [-d BOTH.png] FILE.html EXPECT" >&2
-	exit 2
-}
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$(dirname "$0")/../lib.sh"
+synopsis="render-browser [-w WIDTH[,WIDTH...]] [-s SHOT.png] [-d BOTH.png] FILE.html EXPECT"
 widths=800,1280
 shot=
 dark=
-while getopts w:s:d: opt; do
-	case $opt in
-	w) widths=$OPTARG ;;
-	s) shot=$OPTARG ;;
-	d) dark=$OPTARG ;;
-	*) usage ;;
-	esac
-done
+lib_options 'w=widths s=shot d=dark' "$@"
 shift $((OPTIND - 1))
 [ $# -eq 2 ] || usage
 html=$1

@@ -22,17 +22,11 @@
 set -eu
 
 me='report-browser'
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$(dirname "$0")/../lib.sh"
 shot=""
-usage() {
-	echo "usage: $me [-s SHOT.png] FILE.html" >&2
-	exit 2
-}
-while getopts s: opt; do
-	case $opt in
-	s) shot=$OPTARG ;;
-	*) usage ;;
-	esac
-done
+synopsis="$me [-s SHOT.png] FILE.html"
+lib_options 's=shot' "$@"
 shift $((OPTIND - 1))
 [ $# -eq 1 ] || usage
 html=$1

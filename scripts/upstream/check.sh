@@ -23,6 +23,8 @@ set -eu
 
 me=upstream-check
 here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$here/../lib.sh"
 [ $# -ge 2 ] || { echo "usage: $me MANPAGES SERIESDIR [PAGE...]" >&2; exit 2; }
 manpages=$1 series=$2
 shift 2
@@ -38,9 +40,7 @@ fi
 # shellcheck disable=SC2086
 mk() { timeout "${2:-600}" make -R -C "$m" SKIP_XFAIL=no CLANG_TIDY="$CLANG_TIDY" $1 </dev/null; }
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/upstream-check.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM
+lib_tmpdir upstream-check
 : >"$tmp/results"
 result() { echo "$*" | tee -a "$tmp/results"; }
 detail() { sed 's/^/    /' "$1"; }
@@ -54,13 +54,7 @@ if [ -z "$manpages" ]; then
 	result "SKIP upstream-check: no man-pages checkout given (make upstream-check MANPAGES=DIR)"
 	finish
 fi
-[ -d "$manpages" ] || die "MANPAGES=$manpages: no such directory"
-top=$(git -C "$manpages" rev-parse --show-toplevel 2>/dev/null) ||
-	die "MANPAGES=$manpages: not a git checkout (give a clone of man-pages)"
-[ "$(cd "$top" && pwd -P)" = "$(cd "$manpages" && pwd -P)" ] ||
-	die "MANPAGES=$manpages: not the top of a git checkout (that is $top)"
-base=$(git -C "$manpages" rev-parse --verify -q 'HEAD^{commit}') ||
-	die "MANPAGES=$manpages: the checkout has no commit"
+lib_checkout "$manpages"
 
 [ -d "$series" ] || die "$series: no series there (run make upstream)"
 series=$(cd "$series" && pwd)
@@ -207,27 +201,35 @@ while read -r dest; do
 	fi
 	if ! grep -q "^$dest lint-man " "$tmp/targets"; then
 		why="(the tree has no lint-man target for it)"
-		# As man-pages lints a page: its (date) filled from git.
+		# As man-pages lints a page: its (date) filled from git, its
+		# source left as it is.
 		date=$(gm log --format=%cs -1 -- "$dest" </dev/null)
 		mkdir -p "$tmp/lint/${dest%/*}"
-		sed "/^\.TH/s/(date)/$date/" "$f" >"$tmp/lint/$dest"
-		if (cd "$tmp/lint" && LC_ALL=C.UTF-8 timeout 60 mandoc -man -Tlint -Wwarning "$dest") \
-			>"$tmp/out" 2>&1 && [ ! -s "$tmp/out" ]; then
-			result "PASS $dest: mandoc -Tlint -Wwarning $why"
-		else
-			result "FAIL $dest: mandoc -Tlint -Wwarning $why"
+		if ! page stamp "$f" "$date" 'Linux man-pages (unreleased)' >"$tmp/lint/$dest" 2>"$tmp/out"; then
+			result "FAIL $dest: the page reader cannot read it $why"
 			detail "$tmp/out"
-		fi
-		if (cd "$tmp/lint" && LC_ALL=C.UTF-8 timeout 60 groff -k -t -man -ww -z "$dest") \
-			>"$tmp/out" 2>&1 &&
-			[ ! -s "$tmp/out" ]; then
-			result "PASS $dest: groff -man -ww $why"
 		else
-			result "FAIL $dest: groff -man -ww $why"
-			detail "$tmp/out"
+			if (cd "$tmp/lint" && LC_ALL=C.UTF-8 timeout 60 mandoc -man -Tlint -Wwarning "$dest") \
+				>"$tmp/out" 2>&1 && [ ! -s "$tmp/out" ]; then
+				result "PASS $dest: mandoc -Tlint -Wwarning $why"
+			else
+				result "FAIL $dest: mandoc -Tlint -Wwarning $why"
+				detail "$tmp/out"
+			fi
+			if (cd "$tmp/lint" && LC_ALL=C.UTF-8 timeout 60 groff -k -t -man -ww -z "$dest") \
+				>"$tmp/out" 2>&1 &&
+				[ ! -s "$tmp/out" ]; then
+				result "PASS $dest: groff -man -ww $why"
+			else
+				result "FAIL $dest: groff -man -ww $why"
+				detail "$tmp/out"
+			fi
 		fi
 	fi
-	if ! grep -q "^$dest build-ex " "$tmp/targets" && grep -q '^\.\\" SRC BEGIN' "$f"; then
+	# Its programs, as the page reader lists them (a page that it cannot
+	# read goes to extract, which says why).
+	if ! grep -q "^$dest build-ex " "$tmp/targets" &&
+		{ ! page list "$f" >"$tmp/list" 2>/dev/null || grep -q '^program ' "$tmp/list"; }; then
 		why="(the tree has no build-ex target for it)"
 		ex=$tmp/ex/$pname
 		if ! "$here/../page/extract.sh" "$f" "$ex" >"$tmp/out" 2>&1 </dev/null; then

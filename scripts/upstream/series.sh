@@ -61,10 +61,9 @@ set -eu
 
 me=upstream-series
 here=$(dirname "$0")
-usage() {
-	echo "usage: $me [-m MANPAGES] [-c CHANGES] [-b BUILD] [-k MATRIX] [-K SUMMARY] [-x DIR] [-f COMMITS] [-d CLAIMSDIR] [-l BYTES] [-s SUBJECT] [-t TO] [-C CC] [-v N] [-p PREVIOUS] -o OUTDIR PAGE..." >&2
-	exit 2
-}
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$here/../lib.sh"
+synopsis="$me [-m MANPAGES] [-c CHANGES] [-b BUILD] [-k MATRIX] [-K SUMMARY] [-x DIR] [-f COMMITS] [-d CLAIMSDIR] [-l BYTES] [-s SUBJECT] [-t TO] [-C CC] [-v N] [-p PREVIOUS] -o OUTDIR PAGE..."
 die() { echo "$me: $*" >&2; exit 1; }
 nl='
 '
@@ -72,26 +71,8 @@ tab=$(printf '\t')
 manpages='' changes=CHANGES build=build matrix='' summary='' subject='' outdir=''
 reroll='' to='' cc='' previous='' limit=25600
 corrections=$here/corrections commits=$here/commits claimsdir=tests/claims
-while getopts m:c:b:k:K:x:f:d:l:s:t:C:v:p:o: opt; do
-	case $opt in
-	m) manpages=$OPTARG ;;
-	c) changes=$OPTARG ;;
-	b) build=$OPTARG ;;
-	k) matrix=$OPTARG ;;
-	K) summary=$OPTARG ;;
-	x) corrections=$OPTARG ;;
-	f) commits=$OPTARG ;;
-	d) claimsdir=$OPTARG ;;
-	l) limit=$OPTARG ;;
-	s) subject=$OPTARG ;;
-	t) to="$to$(printf '%s\n' "$OPTARG" | tr ',' '\n' | sed 's/^ *//; s/ *$//')$nl" ;;
-	C) cc="$cc$(printf '%s\n' "$OPTARG" | tr ',' '\n' | sed 's/^ *//; s/ *$//')$nl" ;;
-	v) reroll=$OPTARG ;;
-	p) previous=$OPTARG ;;
-	o) outdir=$OPTARG ;;
-	*) usage ;;
-	esac
-done
+lib_options 'm=manpages c=changes b=build k=matrix K=summary x=corrections f=commits
+	d=claimsdir l=limit s=subject t+to C+cc v=reroll p=previous o=outdir' "$@"
 shift $((OPTIND - 1))
 [ -n "$outdir" ] || usage
 [ $# -gt 0 ] || die "no pages to send"
@@ -102,6 +83,10 @@ if [ -z "$to$cc" ]; then
 	to="Alejandro Colomar <alx@kernel.org>$nl"
 	cc="linux-man@vger.kernel.org$nl"
 fi
+# -t and -C: an address a line.
+addresses() { printf '%s' "$1" | tr ',' '\n' | sed 's/^ *//; s/ *$//'; }
+to=$(addresses "$to")
+cc=$(addresses "$cc")
 case $reroll in
 '' | [1-9] | [1-9][0-9]) ;;
 *) die "-v $reroll: expected a reroll number" ;;
@@ -138,9 +123,7 @@ if [ -z "$name" ] || [ -z "$email" ]; then
                  git config --global user.email you@example.org"
 fi
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/upstream-series.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM
+lib_tmpdir upstream-series
 
 # Everything that can refuse, before any work: the results, CHANGES.
 if [ -f "$summary" ]; then kernels=$summary; else kernels=$matrix; fi
@@ -191,25 +174,34 @@ facts_of() {
 		END { for (i = 1; i <= n; i++) if (i in hit) print fact[i] }' "$commits" "$1"
 }
 
-# versions OLDLINES NEWLINES: the "(since Linux X.Y)" of a name that the
-# change moves, a line each: "NAME: X.Y, not A.B".
+# versions: the "(since Linux X.Y)" of a name that the staged change
+# moves, a line each: "NAME: X.Y, not A.B".  The page reader finds them in
+# the page before and after the change, the diff's hunks say which of
+# their lines it removes and adds.
 versions() {
-	awk 'function grab(line, a,    n, v) {
-			if (match(line, /^\.BR? [A-Z_][A-Z0-9_]* " \(since Linux [0-9]+\.[0-9]+\)"/)) {
-				n = line; sub(/^\.BR? /, "", n); sub(/ .*/, "", n)
-				v = line; sub(/^.*since Linux /, "", v); sub(/\).*/, "", v)
-				a[n] = v
-			}
-		}
-		NR == FNR { grab($0, old); next }
-		{ grab($0, new) }
-		END { for (n in new) if ((n in old) && old[n] != new[n]) printf "%s: %s, not %s\n", n, new[n], old[n] }' "$1" "$2" | sort
+	if g cat-file -e "HEAD:$dest" 2>/dev/null; then
+		g show "HEAD:$dest" >"$tmp/before"
+	else
+		: >"$tmp/before"
+	fi
+	page versions "$tmp/before" >"$tmp/versions.before"
+	page versions "$work/$dest" >"$tmp/versions.after"
+	awk '/^@@ / {
+			split($2, o, ","); split($3, n, ",")
+			for (i = 0; i < ((2 in o) ? o[2] : 1); i++) print "-" (substr(o[1], 2) + i)
+			for (i = 0; i < ((2 in n) ? n[2] : 1); i++) print "+" (substr(n[1], 2) + i)
+		}' "$tmp/diff" >"$tmp/changed"
+	awk 'FILENAME == ARGV[1] { changed[$1] = 1; next }
+		FILENAME == ARGV[2] { if (("-" $1) in changed) old[$2] = $3; next }
+		("+" $1) in changed { new[$2] = $3 }
+		END { for (n in new) if ((n in old) && old[n] != new[n]) printf "%s: %s, not %s\n", n, new[n], old[n] }' \
+		"$tmp/changed" "$tmp/versions.before" "$tmp/versions.after" | sort
 }
 
-# added_removed: the lines the staged change adds, and removes.
-added_removed() {
-	g diff --cached --no-color -U0 | sed -n 's/^+\([^+]\)/\1/p; s/^+$//p' >"$tmp/added"
-	g diff --cached --no-color -U0 | sed -n 's/^-\([^-]\)/\1/p' >"$tmp/removed"
+# staged: the staged change ($tmp/diff) and the lines it adds ($tmp/added).
+staged() {
+	g diff --cached --no-color -U0 >"$tmp/diff"
+	sed -n 's/^+\([^+]\)/\1/p; s/^+$//p' "$tmp/diff" >"$tmp/added"
 }
 
 # commit_msg FILE WHAT: commit what is staged with message FILE, after
@@ -226,13 +218,7 @@ commit_msg() {
 work=$tmp/repo
 g() { git -C "$work" -c core.hooksPath=/dev/null -c commit.gpgsign=false "$@"; }
 if [ -n "$manpages" ]; then
-	[ -d "$manpages" ] || die "MANPAGES=$manpages: no such directory"
-	top=$(git -C "$manpages" rev-parse --show-toplevel 2>/dev/null) ||
-		die "MANPAGES=$manpages: not a git checkout (give a clone of man-pages)"
-	[ "$(cd "$top" && pwd -P)" = "$(cd "$manpages" && pwd -P)" ] ||
-		die "MANPAGES=$manpages: not the top of a git checkout (that is $top)"
-	base=$(git -C "$manpages" rev-parse --verify -q 'HEAD^{commit}') ||
-		die "MANPAGES=$manpages: the checkout has no commit"
+	lib_checkout "$manpages"
 	[ -d "$manpages/man" ] ||
 		die "MANPAGES=$manpages: no man/ directory: not a man-pages tree in its man/man<section>/ layout"
 	timeout 300 git clone -q --no-checkout "$manpages" "$work" ||
@@ -333,7 +319,7 @@ for page in "$@"; do
 	while IFS="$tab" read -r k verb what removed; do
 		cp "$tmp/steps/$k" "$work/$dest"
 		g add -- "$dest"
-		added_removed
+		staged
 		# The subject: CHANGES' summary for a whole page, else the part.
 		if [ -z "$what" ]; then
 			headline=$(awk -v prefix="$dest: " 'NR == 1 && /[^.]\.$/ && !/\. / &&
@@ -366,7 +352,7 @@ for page in "$@"; do
 				echo
 				[ -z "$removed" ] || { printf 'It removes what uffd-man'"'"'s page does not have: %s.\n' "$removed" | wrap; echo; }
 			fi
-			versions "$tmp/removed" "$tmp/added" >"$tmp/versions"
+			versions >"$tmp/versions"
 			if [ -s "$tmp/versions" ]; then
 				echo "Versions it corrects (the first release with each):"
 				echo
@@ -500,16 +486,7 @@ fi
 			echo
 		fi
 	fi
-	cat <<'EOT'
-They come from uffd-man, whose build extracts each example program from
-the pages, compiles it, runs the shell sessions that the pages show, and
-compares their output with the pages'.  The comments that only
-uffd-man's tools read (RUN BEGIN/END around a session, VARY, CHECK,
-NOCHECK, NOCLAIM, SINCE) are not in these patches; the SRC BEGIN/END
-markers, man-pages' own, are.  mandoc -Tutf8 and groff -man -Tutf8
-render each page here exactly as the page with those comments.
-
-EOT
+	cat "$here/markers.txt"
 	cat "$tmp/examples"
 } >"$tmp/blurb"
 

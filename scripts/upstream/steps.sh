@@ -22,6 +22,8 @@
 set -eu
 
 me=upstream-steps
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$(dirname "$0")/../lib.sh"
 [ $# -eq 4 ] || { echo "usage: $me OLD NEW LIMIT OUTDIR" >&2; exit 2; }
 old=$1 new=$2 limit=$3 out=$4
 [ -f "$new" ] || { echo "$me: $new: no such page" >&2; exit 1; }
@@ -30,9 +32,7 @@ case $limit in
 '' | *[!0-9]*) echo "$me: LIMIT $limit: expected a size in bytes" >&2; exit 2 ;;
 esac
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/upstream-steps.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM
+lib_tmpdir upstream-steps
 
 # size A B: the bytes of the unified diff from A to B, as a patch has it.
 size() { { diff -u --label a/page --label b/page "$1" "$2" || :; } | wc -c | tr -d ' '; }
@@ -48,26 +48,44 @@ if [ "$(size "$old" "$new")" -le "$limit" ]; then
 	exit 0
 fi
 
+# The parts that a page can be cut into, as the page reader finds them: a
+# line each, "LINE<TAB>KIND<TAB>TITLE", KIND being sh (.SH), ss (.SS) or
+# prog (SRC BEGIN, TITLE the program's name).
+parts() {
+	page outline "$1" >"$tmp/outline" || exit 1
+	awk '$1 == "sh" || $1 == "ss" || $1 == "prog" {
+		t = $0; sub(/^[a-z]+ [0-9]+ /, "", t)
+		printf "%d\t%s\t%s\n", $2, $1, t }' "$tmp/outline"
+}
+if [ "$old" = /dev/null ]; then : >"$tmp/parts.old"; else parts "$old" >"$tmp/parts.old"; fi
+parts "$new" >"$tmp/parts.new"
+
 # states LEVEL DIR: the page after each part of NEW, cut at LEVEL (1: .SH;
 # 2: .SH, .SS and SRC BEGIN), into DIR/1..N; DIR/units: a line per state,
 # "N<TAB>VERB<TAB>SECTION<TAB>WHAT<TAB>REMOVED" (REMOVED: upstream's parts
 # that NEW lacks, dropped by this step, separated by "; ").
 states() {
 	mkdir -p "$2"
-	awk -v level="$1" -v dir="$2" '
-		function cut(file, p,    line, sh, ss, n, head, prog, k, seen) {
-			n = 0; sh = ""; ss = ""
+	awk -v level="$1" -v dir="$2" -v oldparts="$tmp/parts.old" -v newparts="$tmp/parts.new" '
+		# cut FILE PARTS P: FILE cut where PARTS (parts() above) start.
+		function cut(file, parts, p,    line, ln, kind, title, f, sh, ss, n, head, k, seen) {
+			while ((getline line < parts) > 0) {
+				split(line, f, "\t")
+				kind[f[1]] = f[2]; title[f[1]] = f[3]
+			}
+			close(parts)
+			n = 0; sh = ""; ss = ""; ln = 0
 			while ((getline line < file) > 0) {
 				head = ""
-				if (line ~ /^\.SH /) {
-					sh = line; sub(/^\.SH +/, "", sh); gsub(/"/, "", sh)
+				ln++
+				if (kind[ln] == "sh") {
+					sh = title[ln]
 					head = sh
-				} else if (level >= 2 && line ~ /^\.SS /) {
-					ss = line; sub(/^\.SS +/, "", ss); gsub(/"/, "", ss)
+				} else if (level >= 2 && kind[ln] == "ss") {
+					ss = title[ln]
 					head = sh ", " ss
-				} else if (level >= 2 && line ~ /^\.\\" SRC BEGIN \(/) {
-					prog = line; sub(/^\.\\" SRC BEGIN \(/, "", prog); sub(/\).*$/, "", prog)
-					head = sh ", " prog
+				} else if (level >= 2 && kind[ln] == "prog") {
+					head = sh ", " title[ln]
 				}
 				if (n == 0 && head == "")
 					head = "(preamble)"
@@ -83,8 +101,8 @@ states() {
 			return n
 		}
 		BEGIN {
-			no = (ARGV[1] == "/dev/null") ? 0 : cut(ARGV[1], "o")
-			nn = cut(ARGV[2], "n")
+			no = (ARGV[1] == "/dev/null") ? 0 : cut(ARGV[1], oldparts, "o")
+			nn = cut(ARGV[2], newparts, "n")
 			for (i = 1; i <= no; i++) { opos[key["o", i]] = i; lasto[sect["o", i]] = i }
 			for (i = 1; i <= nn; i++) isnew[key["n", i]] = 1
 			passed = 0; dropped = 0; st = 0

@@ -57,14 +57,14 @@ MANPAGES ?=
 
 UPSTREAM_SCRIPTS := scripts/upstream/series.sh scripts/upstream/strip.sh \
 	scripts/upstream/render-same.sh scripts/upstream/changes.sh \
-	scripts/upstream/cover.sh scripts/upstream/steps.sh $(UPSTREAM_COMMITS) \
+	scripts/upstream/cover.sh scripts/upstream/steps.sh scripts/upstream/markers.txt $(UPSTREAM_COMMITS) \
 	$(wildcard $(UPSTREAM_CORRECTIONS)/*.sed)
 
 .PHONY: upstream upstream-check
 
 # Every program compiled (gcc, clang, sanitizers) and every session's
 # result: what the cover letter reports.
-upstream: $(UPSTREAM_PAGES) $(UPSTREAM_CHANGES) $(UPSTREAM_SCRIPTS) \
+upstream: $(UPSTREAM_PAGES) $(UPSTREAM_CHANGES) $(UPSTREAM_SCRIPTS) $(PAGE_READER) \
 		$(EXAMPLE_SOURCES:.c=.gcc) $(EXAMPLE_SOURCES:.c=.clang) \
 		$(EXAMPLE_SOURCES:.c=.san) $(EXAMPLE_RESULTS) $(BUILD)/probe.txt
 	@UPSTREAM_CFLAGS='$(EXAMPLE_CFLAGS)' scripts/upstream/series.sh -o $(UPSTREAM_DIR) -b $(BUILD) \
@@ -79,5 +79,5 @@ upstream: $(UPSTREAM_PAGES) $(UPSTREAM_CHANGES) $(UPSTREAM_SCRIPTS) \
 		$(if $(UPSTREAM_PREVIOUS),-p '$(UPSTREAM_PREVIOUS)') \
 		$(UPSTREAM_PAGES)
 
-upstream-check: upstream scripts/upstream/check.sh
+upstream-check: upstream scripts/upstream/check.sh $(PAGE_READER)
 	@scripts/upstream/check.sh '$(MANPAGES)' $(UPSTREAM_DIR) $(UPSTREAM_PAGES)
