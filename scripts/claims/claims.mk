@@ -19,7 +19,16 @@ CLAIMS_CFLAGS = -Wall -Wextra -Werror -pthread -O2
 # scripts/claims/exec.sh compiles each program when it is out of date (its
 # .d lists the headers), so that one that does not compile fails its own
 # claim, with the compiler's words, and the others still run.
-claims:
+CLAIMS_PROGRAMS = $(patsubst $(CLAIMS_DIR)/%.c,$(CLAIMS_BUILD)/%,\
+	$(wildcard $(CLAIMS_DIR)/*.c))
+# Built ahead by make, on every processor under make -j, with the same
+# command; a program that does not compile is left for exec.sh, whose
+# claim then fails with the compiler's words.
+$(CLAIMS_BUILD)/%: $(CLAIMS_DIR)/%.c $(wildcard $(CLAIMS_DIR)/*.h)
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(CLAIMS_CFLAGS) -MMD -MP -MF $@.d -o $@ $< 2>/dev/null || rm -f $@ $@.d
+
+claims: $(CLAIMS_PROGRAMS)
 	$(Q)CC='$(CC)' CLAIMS_CFLAGS='$(CLAIMS_CFLAGS)' CLAIMS_DIR='$(CLAIMS_DIR)' \
 	CLAIMS_BUILD='$(CLAIMS_BUILD)' scripts/claims/claims.sh $(PAGES)
 
