@@ -40,13 +40,37 @@ else
 fi
 rm -rf "$tmp/tree"
 
+# The suites run in two lanes at once: those that build in the source tree
+# itself (a line "check.sh: builds in the tree" says so) one after another,
+# the others beside them; the results are then read in the suites' order.
+run_suite() {
+	set +e
+	bats --tap "$1" >"$tmp/tap.$(basename "$1" .bats)" 2>&1
+	echo $? >"$tmp/status.$(basename "$1" .bats)"
+	set -e
+}
+tree_suites='' free_suites=''
+for suite in tests/*.bats; do
+	[ -e "$suite" ] || continue
+	if grep -q 'check.sh: builds in the tree' "$suite"; then
+		tree_suites="$tree_suites $suite"
+	else
+		free_suites="$free_suites $suite"
+	fi
+done
+(for suite in $free_suites; do run_suite "$suite"; done) &
+lane=$!
+# shellcheck disable=SC2064 # $tmp and $lane are fixed now, on purpose
+trap "kill $lane 2>/dev/null; rm -rf '$tmp'" EXIT
+for suite in $tree_suites; do run_suite "$suite"; done
+wait "$lane" || :
+# shellcheck disable=SC2064
+trap "rm -rf '$tmp'" EXIT
+
 for suite in tests/*.bats; do
 	[ -e "$suite" ] || continue
 	name=$(basename "$suite" .bats)
-	set +e
-	bats --tap "$suite" >"$tmp/tap" 2>&1
-	status=$?
-	set -e
+	status=$(cat "$tmp/status.$name" 2>/dev/null || echo 1)
 	awk -v suite="$name" '
 		/^ok [0-9]+ .* # [Ss][Kk][Ii][Pp]/ {
 			line = $0; sub(/^ok [0-9]+ /, "", line)
@@ -58,15 +82,18 @@ for suite in tests/*.bats; do
 		/^not ok [0-9]+ / { sub(/^not ok [0-9]+ /, ""); printf "FAIL %s: %s\n", suite, $0; next }
 		/^#/ { print "    " $0 }
 		/^1\.\.[0-9]+$/ || /^$/ { next }
-		!/^(ok|not ok|#)/ { print "    " $0 }' "$tmp/tap" | tee -a "$tmp/results"
+		!/^(ok|not ok|#)/ { print "    " $0 }' "$tmp/tap.$name" | tee -a "$tmp/results"
 	if [ "$status" -ne 0 ] && ! grep -q "^FAIL $name: " "$tmp/results"; then
 		echo "FAIL $name: bats exited with status $status" | tee -a "$tmp/results"
 	fi
 done
 
+# The runners' many small steps (compiling, linting a file) run on every
+# processor.
+jobs=$(nproc 2>/dev/null || echo 1)
 for runner in "$@"; do
 	set +e
-	make --no-print-directory -s "$runner" >"$tmp/runner" 2>&1
+	make --no-print-directory -s -j"$jobs" "$runner" >"$tmp/runner" 2>&1
 	status=$?
 	set -e
 	grep -v -E '^[0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$' "$tmp/runner" |

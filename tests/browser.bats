@@ -8,6 +8,8 @@
 
 load helper
 
+# check.sh: builds in the tree (it runs make or the tools in the source
+# tree itself), so it runs apart from the suites that run beside each other.
 setup_file() {
 	cd "$ROOT" || return 1
 	# deps installs Chromium when it can (as root); only a user who

@@ -9,6 +9,8 @@ load helper
 
 bats_require_minimum_version 1.5.0
 
+# check.sh: builds in the tree (it runs make or the tools in the source
+# tree itself), so it runs apart from the suites that run beside each other.
 setup() {
 	cd "$ROOT" || return 1
 	CF=tests/fixtures/claims

@@ -5,6 +5,8 @@
 # "FILE:LINE: RULE: message", and fail.  The clean fixtures, and the
 # real pages, must pass every tool.
 
+# check.sh: builds in the tree (it runs make or the tools in the source
+# tree itself), so it runs apart from the suites that run beside each other.
 setup() {
 	ROOT=$(cd "$BATS_TEST_DIRNAME/.." && pwd)
 	LINT=tests/fixtures/lint

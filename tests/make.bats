@@ -3,6 +3,9 @@
 
 load helper
 
+# check.sh: builds in the tree (it runs make or the tools in the source
+# tree itself), so it runs apart from the suites that run beside each other.
+
 # A project of two fixture pages, built in its own directory.
 setup() {
 	P=$BATS_TEST_TMPDIR/proj

@@ -5,6 +5,8 @@
 # The clean fixture pair (tests/fixtures/lint/clean.2, clean_ioctl.2)
 # refer to each other; the real pages are rendered too when they exist.
 
+# check.sh: builds in the tree (it runs make or the tools in the source
+# tree itself), so it runs apart from the suites that run beside each other.
 setup_file() {
 	ROOT=$(cd "$BATS_TEST_DIRNAME/.." && pwd)
 	OUT=$BATS_FILE_TMPDIR/out
