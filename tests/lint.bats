@@ -293,9 +293,9 @@ check_program() {
 		LINT_SH="$LINT/sh/clean.sh" LINT_TEXT="$LINT/clean.2 $LINT/c/clean.c"
 	run make -j2 V=1 "$@" lint
 	[ "$status" -eq 0 ] || { echo "$output"; return 1; }
-	# Each tool once per file it checks: 2 pages, 1 program, 1 script,
-	# 2 texts.
-	for want in style:2 mandoc:2 groff:2 width:2 spell:2 tidy:1 cppcheck:1 \
+	# Each tool once per file it checks: 2 pages, 1 program, 1 script;
+	# codespell once for both texts.
+	for want in style:2 mandoc:2 groff:2 width:2 spell:1 tidy:1 cppcheck:1 \
 		analyzer:1 shell:1; do
 		n=$(printf '%s\n' "$output" | grep -c "^scripts/lint/${want%:*}.sh ") || true
 		[ "$n" -eq "${want#*:}" ] || { echo "lint/${want%:*}.sh ran $n times"; return 1; }
@@ -311,6 +311,21 @@ check_program() {
 	[[ "$output" == *"scripts/lint/style.sh $LINT/clean.2"* ]]
 	[[ "$output" != *"scripts/lint/style.sh $LINT/clean_ioctl.2"* ]]
 	[[ "$output" != *"scripts/lint/mandoc.sh"* ]]
+}
+
+@test "codespell runs once, then again only on the texts changed since" {
+	local mk=$BATS_TEST_TMPDIR/Makefile a=$BATS_TEST_TMPDIR/a.txt b=$BATS_TEST_TMPDIR/b.txt
+	printf 'include scripts/lint/lint.mk\n' >"$mk"
+	echo 'one text' >"$a"
+	echo 'another text' >"$b"
+	set -- -f "$mk" BUILD="$BATS_TEST_TMPDIR/build" LINT_TEXT="$a $b"
+	run make V=1 "$@" lint-spell
+	[ "$status" -eq 0 ] || { echo "$output"; return 1; }
+	[ "$(grep -c '^scripts/lint/spell.sh ' <<<"$output")" -eq 1 ]
+	touch -d '+1 minute' "$b"
+	run make "$@" -n lint-spell
+	[[ "$output" == *"scripts/lint/spell.sh $b"* ]]
+	[[ "$output" != *"$a"* ]]
 }
 
 @test "make lint fails on a broken page, naming file and line" {

@@ -35,7 +35,7 @@ LINT_FILTER := scripts/lint/filter.sh scripts/lint/ignored-warnings
 LINT_PAGE_STAMPS := $(foreach t,style mandoc groff width,$(LINT_PAGES:%=$(LINT_DIR)/$(t)/%.ok))
 LINT_C_STAMPS := $(foreach t,tidy cppcheck analyzer,$(LINT_C:%=$(LINT_DIR)/$(t)/%.ok))
 LINT_SH_STAMPS := $(LINT_SH:%=$(LINT_DIR)/shellcheck/%.ok)
-LINT_SPELL_STAMPS := $(LINT_TEXT:%=$(LINT_DIR)/codespell/%.ok)
+LINT_SPELL_STAMPS := $(LINT_DIR)/codespell.ok
 
 .PHONY: lint lint-pages lint-programs lint-scripts lint-spell
 lint: lint-pages lint-programs lint-scripts lint-spell
@@ -87,9 +87,11 @@ $(LINT_DIR)/shellcheck/%.ok: % scripts/lint/shell.sh $(LINT_FILTER)
 	$(Q)scripts/lint/shell.sh $<
 	@touch $@
 
-$(LINT_DIR)/codespell/%.ok: % scripts/lint/spell.sh $(LINT_FILTER)
+# One stamp for all the text: codespell runs once, on the files changed
+# since (all of them when the script or the ignore file changed).
+$(LINT_DIR)/codespell.ok: $(LINT_TEXT) scripts/lint/spell.sh $(LINT_FILTER)
 	@mkdir -p $(@D)
-	$(Q)scripts/lint/spell.sh $<
+	$(Q)scripts/lint/spell.sh $(if $(filter-out $(LINT_TEXT),$?),$(LINT_TEXT),$?)
 	@touch $@
 
 # make runs lint-pages; make check runs all of it, as one test.
