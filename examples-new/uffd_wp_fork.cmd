@@ -1,1 +1,0 @@
-$ ./uffd_wp_fork
