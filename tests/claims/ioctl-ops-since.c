@@ -21,30 +21,6 @@
 #define WP_SHMEM_SINCE  LINUX(5, 19, 0)
 #endif
 
-/* ioctls of a one-page registration at ADDR in MODE, or 0 when refused
-   with EINVAL (a mode or memory this kernel does not know). */
-static uint64_t
-reg_ioctls(int fd, const char *addr, uint64_t mode)
-{
-	struct uffdio_register  reg;
-	struct uffdio_range     range;
-
-	memset(&reg, 0, sizeof(reg));
-	reg.range.start = (uintptr_t) addr;
-	reg.range.len = page_size();
-	reg.mode = mode;
-	if (ioctl(fd, UFFDIO_REGISTER, &reg) == -1) {
-		if (errno == EINVAL)
-			return 0;
-		untestable("UFFDIO_REGISTER mode %#llx: %s",
-			   (unsigned long long) mode, strerror(errno));
-	}
-	range = reg.range;
-	if (ioctl(fd, UFFDIO_UNREGISTER, &range) == -1)
-		untestable("UFFDIO_UNREGISTER: %s", strerror(errno));
-	return reg.ioctls;
-}
-
 static void
 expect(int got, long since, const char *what)
 {
@@ -72,7 +48,7 @@ main(void)
 	struct uffdio_copy  c;
 	struct utsname      u;
 
-	missing = reg_ioctls(fd, a, UFFDIO_REGISTER_MODE_MISSING);
+	missing = register_ioctls(fd, a, UFFDIO_REGISTER_MODE_MISSING, 1);
 	if (!has(missing, _UFFDIO_WAKE) || !has(missing, _UFFDIO_COPY)
 	    || !has(missing, _UFFDIO_ZEROPAGE))
 		contradicted("anonymous, MISSING: ioctls %#llx lacks WAKE, COPY "
@@ -80,7 +56,7 @@ main(void)
 	expect(has(missing, _UFFDIO_POISON), LINUX(6, 6, 0), "UFFDIO_POISON");
 	expect(has(missing, _UFFDIO_MOVE), LINUX(6, 8, 0), "UFFDIO_MOVE");
 
-	wp = reg_ioctls(fd, a, UFFDIO_REGISTER_MODE_WP);
+	wp = register_ioctls(fd, a, UFFDIO_REGISTER_MODE_WP, 1);
 	expect(has(wp, _UFFDIO_WRITEPROTECT), WP_ANON_SINCE,
 	       "UFFDIO_WRITEPROTECT on anonymous memory");
 	if (wp != 0) {
@@ -91,11 +67,11 @@ main(void)
 			contradicted("UFFDIO_COPY_MODE_WP on a range registered "
 				     "in write-protect mode: %s", strerror(errno));
 	}
-	wp = reg_ioctls(fd, s, UFFDIO_REGISTER_MODE_WP);
+	wp = register_ioctls(fd, s, UFFDIO_REGISTER_MODE_WP, 1);
 	expect(has(wp, _UFFDIO_WRITEPROTECT), WP_SHMEM_SINCE,
 	       "UFFDIO_WRITEPROTECT on shared memory");
 
-	minor = reg_ioctls(fd, s, UFFDIO_REGISTER_MODE_MINOR);
+	minor = register_ioctls(fd, s, UFFDIO_REGISTER_MODE_MINOR, 1);
 	expect(has(minor, _UFFDIO_CONTINUE), LINUX(5, 14, 0),
 	       "UFFDIO_CONTINUE on shared memory");
 	expect(continue_knows_wp(fd), LINUX(6, 4, 0), "UFFDIO_CONTINUE_MODE_WP");

@@ -7,25 +7,6 @@
  */
 #include "ioctl.h"
 
-static uint64_t
-reg_ioctls(int fd, const char *addr, uint64_t mode)
-{
-	struct uffdio_register  reg;
-	struct uffdio_range     range;
-
-	memset(&reg, 0, sizeof(reg));
-	reg.range.start = (uintptr_t) addr;
-	reg.range.len = page_size();
-	reg.mode = mode;
-	if (ioctl(fd, UFFDIO_REGISTER, &reg) == -1)
-		untestable("UFFDIO_REGISTER mode %#llx: %s",
-			   (unsigned long long) mode, strerror(errno));
-	range = reg.range;
-	if (ioctl(fd, UFFDIO_UNREGISTER, &range) == -1)
-		untestable("UFFDIO_UNREGISTER: %s", strerror(errno));
-	return reg.ioctls;
-}
-
 static void
 expect(uint64_t got, uint64_t want, const char *what)
 {
@@ -53,11 +34,16 @@ main(void)
 	fd = new_uffd(0);
 	a = map_anon(1);
 	s = map_shmem(1, 1);
-	expect(reg_ioctls(fd, a, UFFDIO_REGISTER_MODE_MISSING), base, "anonymous, MISSING");
-	expect(reg_ioctls(fd, a, UFFDIO_REGISTER_MODE_WP), base | wp, "anonymous, WP");
-	expect(reg_ioctls(fd, s, UFFDIO_REGISTER_MODE_MISSING), base, "memfd, MISSING");
-	expect(reg_ioctls(fd, s, UFFDIO_REGISTER_MODE_WP), base | wp, "memfd, WP");
-	expect(reg_ioctls(fd, s, UFFDIO_REGISTER_MODE_MINOR), base | cont, "memfd, MINOR");
+	expect(register_ioctls(fd, a, UFFDIO_REGISTER_MODE_MISSING, 0),
+	       base, "anonymous, MISSING");
+	expect(register_ioctls(fd, a, UFFDIO_REGISTER_MODE_WP, 0),
+	       base | wp, "anonymous, WP");
+	expect(register_ioctls(fd, s, UFFDIO_REGISTER_MODE_MISSING, 0),
+	       base, "memfd, MISSING");
+	expect(register_ioctls(fd, s, UFFDIO_REGISTER_MODE_WP, 0),
+	       base | wp, "memfd, WP");
+	expect(register_ioctls(fd, s, UFFDIO_REGISTER_MODE_MINOR, 0),
+	       base | cont, "memfd, MINOR");
 	holds("ioctls masks as stated for anonymous and memfd memory%s%s",
 	      (offered & UFFD_FEATURE_POISON) ? "" : " (no POISON before 6.6)",
 	      (offered & UFFD_FEATURE_MOVE) ? "" : " (no MOVE before 6.8)");

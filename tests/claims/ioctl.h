@@ -458,6 +458,33 @@ do_register(int uffd, void *addr, size_t len, uint64_t mode)
 }
 
 /*
+ * The ioctls that UFFDIO_REGISTER answers for one page at ADDR in MODE;
+ * the page is unregistered again.  A refusal is 77, or, with REFUSED_OK,
+ * 0 when the kernel refused with EINVAL (a mode or memory it lacks).
+ */
+static inline uint64_t
+register_ioctls(int fd, const char *addr, uint64_t mode, int refused_ok)
+{
+	struct uffdio_register  reg;
+	struct uffdio_range     range;
+
+	memset(&reg, 0, sizeof(reg));
+	reg.range.start = (uintptr_t) addr;
+	reg.range.len = page_size();
+	reg.mode = mode;
+	if (ioctl(fd, UFFDIO_REGISTER, &reg) == -1) {
+		if (refused_ok && errno == EINVAL)
+			return 0;
+		untestable("UFFDIO_REGISTER mode %#llx: %s",
+			   (unsigned long long) mode, strerror(errno));
+	}
+	range = reg.range;
+	if (ioctl(fd, UFFDIO_UNREGISTER, &range) == -1)
+		untestable("UFFDIO_UNREGISTER: %s", strerror(errno));
+	return reg.ioctls;
+}
+
+/*
  * One wrapper per operation: fill the structure the caller gives (whose
  * output field the check looks at after the call), output field set to
  * UNTOUCHED, and return what ioctl(2) returned, errno kept.
